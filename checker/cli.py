@@ -1,0 +1,119 @@
+"""The govcheck command: `check PATH…` and `rules [CODE]`. main() returns the exit status."""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from rich.console import Console
+from rich.table import Table as RichTable
+
+from . import __version__, exit_codes
+from .check import check_file
+from .engine import load_rules, select_rules
+from .errors import InputError, RuleFileError
+from .findings import Severity
+from .reporters import REPORTERS
+
+
+def _codes(text: str) -> list[str]:
+    return [c.strip() for c in text.split(",") if c.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="govcheck", description="检查政府信息公开工作年度报告 / check disclosure annual reports")
+    parser.add_argument("--version", action="version", version=f"govcheck {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("check", help="检查一个或多个报告文件 / check report files")
+    check.add_argument("paths", nargs="+", metavar="PATH")
+    check.add_argument("--format", choices=sorted(REPORTERS), default="rich", help="输出格式 (default: rich)")
+    check.add_argument("--select", type=_codes, default=[], help="只运行这些规则（代码前缀，逗号分隔），如 ARI,STR001")
+    check.add_argument("--ignore", type=_codes, default=[], help="不运行这些规则（代码前缀，逗号分隔）")
+    check.add_argument("--fail-on", choices=[s.value for s in Severity], default="error",
+                       help="达到此级别的问题时退出码为1 (default: error)")
+    check.add_argument("--exit-zero", action="store_true", help="有问题也以0退出")
+    check.add_argument("--output", "-o", metavar="FILE", help="写入文件而不是标准输出")
+    check.add_argument("--width", type=int, default=None, help="终端宽度（默认自动）")
+    check.add_argument("--brief", action="store_true", help="不画统计表，只列章节和问题")
+    check.add_argument("--debug", action="store_true", help="出错时显示完整的回溯信息")
+    rules = sub.add_parser("rules", help="列出规则，或说明一条规则 / list rules or explain one")
+    rules.add_argument("code", nargs="?")
+    rules.add_argument("--width", type=int, default=None)
+    return parser
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    stream = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    try:
+        reporter = REPORTERS[args.format](stream, width=args.width, brief=args.brief)
+        fail_rank = Severity(args.fail_on).rank
+        status = exit_codes.OK
+        for path in args.paths:
+            try:
+                result = check_file(path, select=args.select, ignore=args.ignore)
+            except InputError as exc:
+                print(exc.sentence(), file=sys.stderr)
+                if args.format != "rich" or args.output:
+                    reporter.add_failure(path, exc.sentence())
+                status = exit_codes.BAD_INPUT
+                continue
+            reporter.add(result)
+            if status == exit_codes.OK and any(f.severity.rank <= fail_rank for f in result.findings):
+                status = exit_codes.FINDINGS
+        reporter.finish()
+    finally:
+        if args.output:
+            stream.close()
+    if args.exit_zero and status == exit_codes.FINDINGS:
+        return exit_codes.OK
+    return status
+
+
+def _run_rules(args: argparse.Namespace) -> int:
+    console = Console(width=args.width, highlight=False)
+    rules = load_rules()
+    if args.code:
+        chosen = select_rules(rules, [args.code])
+        exact = [r for r in chosen if args.code.upper() in (r.code, *r.aliases)]
+        if not exact:
+            print(f"没有规则 {args.code}（用 govcheck rules 列出全部规则）。 No rule {args.code}.", file=sys.stderr)
+            return exit_codes.BAD_INPUT
+        rule = exact[0]
+        console.print(f"[bold]{rule.code}[/bold] {rule.name}   类别：{rule.category.value}   级别：{rule.severity.value}   状态：{rule.status}")
+        console.print(rule.summary)
+        console.print(f"\n[bold]检查什么[/bold]\n{rule.doc['what']}\n\n[bold]为什么[/bold]\n{rule.doc['why']}\n\n[bold]例子[/bold]\n{rule.doc['example']}")
+        console.print(f"\n[bold]提示语[/bold]\n{rule.message}")
+        params = {k: v for k, v in rule.params.items()}
+        console.print(f"\n[bold]规则数据[/bold] kind = {rule.kind} {params}  ({rule.path})", markup=True)
+        return exit_codes.OK
+    table = RichTable(show_edge=False)
+    for name in ("规则", "名称", "类别", "级别", "说明"):
+        table.add_column(name)
+    for rule in rules:
+        table.add_row(rule.code, rule.name, rule.category.value, rule.severity.value, rule.summary)
+    console.print(table)
+    return exit_codes.OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse: usage errors exit 2, --help/--version 0
+        return int(exc.code or 0)
+    try:
+        return _run_check(args) if args.command == "check" else _run_rules(args)
+    except RuleFileError as exc:
+        print(f"规则文件有误：{exc} / bad rule file", file=sys.stderr)
+        return exit_codes.BAD_INPUT
+    except KeyboardInterrupt:
+        print("已中断。 Interrupted.", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a bug in govcheck: one sentence, not a traceback
+        if getattr(args, "debug", False):
+            raise
+        print(f"govcheck 内部错误：{type(exc).__name__}: {exc}。请加 --debug 重新运行并报告此问题。 "
+              f"Internal error; rerun with --debug.", file=sys.stderr)
+        return exit_codes.INTERNAL

@@ -1,0 +1,285 @@
+"""One function per rule kind: (rule, facts) -> findings.
+
+Kinds know the report facts and nothing of files or output formats. A cell
+that is blank or not a number blocks every identity that uses it: the blank
+is the finding, not a cascade of sums (one defect, one finding).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+
+from ..document import Location as DocLocation
+from ..facts import ReportFacts
+from ..findings import CellRef, Finding, Location, Number
+from ..sections import section_is_empty
+from ..templates import TABLE_NAMES, load_sections, union_spec
+from .loader import Rule
+
+KindFunction = Callable[[Rule, ReportFacts], Iterator[Finding]]
+KIND_FUNCTIONS: dict[str, KindFunction] = {}
+PRINTED_BLANK = "空白"
+
+
+def kind(name: str) -> Callable[[KindFunction], KindFunction]:
+    def register(fn: KindFunction) -> KindFunction:
+        KIND_FUNCTIONS[name] = fn
+        return fn
+    return register
+
+
+def _finding(rule: Rule, location: Location, say: dict[str, object], *, expected: Number | str | None = None,
+             actual: Number | str | None = None, evidence: str | None = None, many: bool = False) -> Finding:
+    """A finding of `rule`, its message formatted once from the kind's outputs in `say`."""
+    template = rule.message_many if many and rule.message_many else rule.message
+    message = template.format(**{k: _show(v) for k, v in say.items()})
+    return Finding(rule.code, rule.category, rule.severity, message, location, expected, actual, evidence)
+
+
+def _show(value: object) -> object:
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f") if value == value.to_integral_value() else format(value, "f")
+    return value
+
+
+def _where(loc: DocLocation | None) -> dict[str, int | None]:
+    return {"page": loc.page, "line": loc.line} if loc else {}
+
+
+# --- labels for messages -------------------------------------------------------
+
+def row_label(table: str, row: str) -> str:
+    spec = union_spec(table).row(row)
+    if spec is None:
+        return row
+    return spec.short or spec.label
+
+
+def column_label(table: str, column: str) -> str:
+    spec = union_spec(table).column(column)
+    return spec.label if spec else column
+
+
+def cell_label(ref: CellRef) -> str:
+    if ref.table == "t4":
+        return f"「{row_label('t4', ref.row)}·{column_label('t4', ref.column)}」"
+    return f"「{row_label(ref.table, ref.row)}」行「{column_label(ref.table, ref.column)}」列"
+
+
+# --- structure -------------------------------------------------------------------
+
+def _section_heading(section_id: str) -> str:
+    return next(s.canonical for s in load_sections() if s.id == section_id)
+
+
+@kind("section_missing")
+def section_missing(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
+    for section_id in facts.sections.missing:
+        yield _finding(rule, Location(section=section_id), {"heading": _section_heading(section_id), "section": section_id})
+
+
+@kind("section_duplicated")
+def section_duplicated(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
+    for section_id, printed, loc in facts.sections.duplicates:
+        yield _finding(rule, Location(section=section_id, **_where(loc)),
+                       {"heading": _section_heading(section_id), "section": section_id, "printed": printed},
+                       evidence=printed)
+
+
+@kind("section_out_of_order")
+def section_out_of_order(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
+    for section in facts.sections.sections:
+        if section.out_of_order:
+            yield _finding(rule, Location(section=section.id, **_where(section.location)),
+                           {"heading": _section_heading(section.id), "section": section.id}, evidence=section.heading)
+
+
+@kind("section_empty")
+def section_empty(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
+    bare_none_is_empty = rule.param("bare_none_is_empty", True)
+    for section in facts.sections.sections:
+        if section.id not in rule.param("sections"):
+            continue
+        blocks = section.blocks(facts.document)
+        empty = section_is_empty(facts.document, section) if bare_none_is_empty else not any(
+            getattr(b, "text", None) or not hasattr(b, "text") for b in blocks)
+        if empty:
+            yield _finding(rule, Location(section=section.id, **_where(section.location)),
+                           {"heading": section.heading, "section": section.id}, evidence=section.heading)
+
+
+@kind("table_missing")
+def table_missing(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
+    for table in rule.param("tables"):
+        if table not in facts.tables:
+            yield _finding(rule, Location(table=table), {"table_name": TABLE_NAMES[table]})
+
+
+@kind("row_missing")
+def row_missing(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
+    for table in rule.param("tables"):
+        mapped, template = facts.tables.get(table), facts.template_for(table)
+        if mapped is None or template is None:
+            continue
+        for row in template.tables[table].row_ids:
+            if row not in mapped.row_order:
+                yield _finding(rule, Location(table=table, **_where(mapped.location)),
+                               {"table_name": TABLE_NAMES[table], "row_label": row_label(table, row)}, expected=row)
+
+
+@kind("table_note")
+def table_note(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
+    tables = rule.param("tables", list(facts.tables))
+    for table in tables:
+        mapped = facts.tables.get(table)
+        if mapped is None:
+            continue
+        for note in mapped.notes:
+            if note.kind == rule.param("note"):
+                say = {"table_name": TABLE_NAMES[table], "printed": note.text,
+                       "row_label": row_label(table, note.row) if note.row else ""}
+                yield _finding(rule, Location(table=table, **_where(note.location)), say, evidence=note.text)
+
+
+@kind("template_mixed")
+def template_mixed(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
+    if not facts.mixed_template:
+        return
+    parts = []
+    for table, mapped in facts.tables.items():
+        for template_id, labels in sorted(mapped.evidence.items()):
+            example = "、".join(sorted(labels)[:2])
+            parts.append(f"{TABLE_NAMES[table]}按{template_id}年格式（{example}）")
+    detail = "；".join(parts)
+    yield _finding(rule, Location(), {"detail": detail, "template": facts.template or ""}, evidence=detail)
+
+
+# --- arithmetic ------------------------------------------------------------------
+
+def _number(facts: ReportFacts, ref: CellRef) -> Number | None:
+    value = facts.values.get(ref)
+    return value.number if value is not None else None
+
+
+def _tolerance(facts: ReportFacts, refs: list[CellRef]) -> Decimal:
+    """Half a unit of the last printed decimal of every term (counts: exact)."""
+    total = Decimal(0)
+    for ref in refs:
+        value = facts.values.get(ref)
+        if value is not None and value.decimals:
+            total += Decimal(5) * Decimal(10) ** -(value.decimals + 1)
+    return total
+
+
+def _expand(ids: list[str], available: tuple[str, ...], exclude: set[str]) -> list[str]:
+    out: list[str] = []
+    for id_ in ids:
+        if id_.endswith(".*"):
+            out += [a for a in available if a.startswith(id_[:-1]) and a not in exclude]
+        else:
+            out.append(id_)
+    return out
+
+
+def _axes(rule: Rule, facts: ReportFacts) -> tuple[str, tuple[str, ...], tuple[str, ...]] | None:
+    table = rule.param("table")
+    template = facts.template_for(table)
+    if table not in facts.tables or template is None:
+        return None
+    spec = template.tables[table]
+    return table, spec.row_ids, spec.column_ids
+
+
+def _ref(table: str, for_each: str, fixed: str, operand: str) -> CellRef:
+    return CellRef(table, fixed, operand) if for_each == "row" else CellRef(table, operand, fixed)
+
+
+def _balance(facts: ReportFacts, table: str, for_each: str, fixed: str,
+             left: list[str], right: list[str]) -> tuple[Number, Number, list[CellRef]] | None:
+    left_refs = [_ref(table, for_each, fixed, x) for x in left]
+    right_refs = [_ref(table, for_each, fixed, x) for x in right]
+    numbers = [_number(facts, r) for r in left_refs + right_refs]
+    if any(n is None for n in numbers):
+        return None  # a blank or unreadable operand is reported as such, not as a sum
+    lsum = sum(numbers[: len(left_refs)])
+    rsum = sum(numbers[len(left_refs):])
+    if abs(Decimal(lsum) - Decimal(rsum)) <= _tolerance(facts, left_refs + right_refs):
+        return None
+    return lsum, rsum, left_refs + right_refs
+
+
+def _fixed_label(table: str, for_each: str, fixed: str) -> dict[str, str]:
+    if for_each == "row":
+        return {"row_label": row_label(table, fixed), "column_label": ""}
+    return {"row_label": "", "column_label": column_label(table, fixed)}
+
+
+@kind("sum")
+def sum_rule(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
+    axes = _axes(rule, facts)
+    if axes is None:
+        return
+    table, rows, columns = axes
+    for_each = rule.param("for_each")
+    fixed_ids, operand_ids = (rows, columns) if for_each == "row" else (columns, rows)
+    target = rule.param("target")
+    parts = _expand(rule.param("parts"), operand_ids, {target})
+    for fixed in fixed_ids:
+        result = _balance(facts, table, for_each, fixed, parts, [target])
+        if result is None:
+            continue
+        expected, actual, refs = result
+        target_ref = refs[-1]
+        value = facts.values[target_ref]
+        say = {"table_name": TABLE_NAMES[table], "cell_label": cell_label(target_ref), "printed": value.text,
+               "expected": expected, "actual": actual, **_fixed_label(table, for_each, fixed)}
+        yield _finding(rule, Location(cell=target_ref, cells=tuple(refs), **_where(value.location)), say,
+                       expected=expected, actual=actual)
+
+
+@kind("equation")
+def equation_rule(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
+    axes = _axes(rule, facts)
+    if axes is None:
+        return
+    table, rows, columns = axes
+    for_each = rule.param("for_each")
+    fixed_ids = rows if for_each == "row" else columns
+    for fixed in fixed_ids:
+        result = _balance(facts, table, for_each, fixed, rule.param("left"), rule.param("right"))
+        if result is None:
+            continue
+        left, right, refs = result
+        anchor = refs[len(rule.param("left"))]  # the first cell of the right-hand side
+        value = facts.values[anchor]
+        say = {"table_name": TABLE_NAMES[table], "cell_label": cell_label(anchor), "printed": value.text,
+               "left": left, "right": right, "expected": left, "actual": right, **_fixed_label(table, for_each, fixed)}
+        yield _finding(rule, Location(cell=anchor, cells=tuple(refs), **_where(value.location)), say,
+                       expected=left, actual=right)
+
+
+# --- values ----------------------------------------------------------------------
+
+@kind("cell_problem")
+def cell_problem(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
+    problems = set(rule.param("problems"))
+    group_over = rule.param("group_over", 3)
+    for table in rule.param("tables", ["t2", "t3", "t4"]):
+        bad = [v for v in facts.values.values() if v.ref.table == table and v.problem in problems]
+        if not bad:
+            continue
+        if len(bad) > group_over and rule.message_many:
+            listed = "、".join(f"{cell_label(v.ref)}「{v.text or PRINTED_BLANK}」" for v in bad[:8])
+            if len(bad) > 8:
+                listed += f"等"
+            first = bad[0]
+            yield _finding(rule, Location(table=table, cells=tuple(v.ref for v in bad), **_where(first.location)),
+                           {"table_name": TABLE_NAMES[table], "count": len(bad), "cells": listed},
+                           evidence=" | ".join(v.text or PRINTED_BLANK for v in bad), many=True)
+            continue
+        for v in bad:
+            say = {"table_name": TABLE_NAMES[table], "cell_label": cell_label(v.ref), "printed": v.text or PRINTED_BLANK,
+                   "row_label": row_label(table, v.ref.row), "column_label": column_label(table, v.ref.column),
+                   "unit": v.unit or ""}
+            yield _finding(rule, Location(cell=v.ref, **_where(v.location)), say,
+                           actual=v.text, expected=v.number if v.problem == "unit" else None, evidence=v.text)

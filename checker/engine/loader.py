@@ -1,0 +1,170 @@
+"""rules/**/*.toml -> Rule objects, checked once at start-up.
+
+Every failure names the file and the key (RuleFileError), never mid-check.
+"""
+from __future__ import annotations
+
+import string
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..errors import RuleFileError
+from ..findings import Category, Severity
+from ..settings import RULES_DIR
+from ..templates import union_spec
+
+PREFIXES = {"STR": "structure", "ARI": "arithmetic", "VAL": "value", "TPL": "template",
+            "CON": "consistency", "TIM": "timeliness", "XYR": "cross_year", "CPY": "copy", "EXT": "extraction"}
+REQUIRED = ("code", "name", "category", "severity", "summary", "message", "kind")
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    category: Category
+    severity: Severity
+    summary: str
+    message: str
+    kind: str
+    params: dict[str, Any]
+    doc: dict[str, str]
+    templates: tuple[str, ...] = ("2019", "2021")
+    status: str = "stable"
+    since: str = "0.1.0"
+    aliases: tuple[str, ...] = ()
+    path: str = ""
+    message_many: str | None = None   # for findings grouped over many cells
+
+    def param(self, key: str, default: Any = None) -> Any:
+        return self.params.get(key, default)
+
+
+@dataclass(frozen=True)
+class KindSpec:
+    """What a kind accepts and which placeholders its messages may use."""
+
+    params: dict[str, type | tuple[type, ...]]
+    outputs: frozenset[str]
+    required: tuple[str, ...] = ()
+    row_keys: tuple[str, ...] = ()      # params naming row ids (checked against templates)
+    column_keys: tuple[str, ...] = ()
+    many_outputs: frozenset[str] = field(default_factory=frozenset)
+
+
+_SECTION_OUT = frozenset({"heading", "section"})
+_TABLE_OUT = frozenset({"table_name"})
+_CELL_OUT = frozenset({"table_name", "row_label", "column_label", "cell_label", "printed"})
+KINDS: dict[str, KindSpec] = {
+    "section_missing": KindSpec({}, _SECTION_OUT),
+    "section_duplicated": KindSpec({}, _SECTION_OUT | {"printed"}),
+    "section_out_of_order": KindSpec({}, _SECTION_OUT),
+    "section_empty": KindSpec({"sections": list, "bare_none_is_empty": bool}, _SECTION_OUT, ("sections",)),
+    "table_missing": KindSpec({"tables": list}, _TABLE_OUT, ("tables",)),
+    "row_missing": KindSpec({"tables": list}, _TABLE_OUT | {"row_label"}, ("tables",)),
+    "table_note": KindSpec({"note": str, "tables": list}, _TABLE_OUT | {"printed", "row_label"}, ("note",)),
+    "template_mixed": KindSpec({}, frozenset({"detail", "template"})),
+    "sum": KindSpec({"table": str, "for_each": str, "target": str, "parts": list},
+                    _CELL_OUT | {"expected", "actual"}, ("table", "for_each", "target", "parts"),
+                    row_keys=(), column_keys=()),
+    "equation": KindSpec({"table": str, "for_each": str, "left": list, "right": list},
+                         _CELL_OUT | {"left", "right", "expected", "actual"}, ("table", "for_each", "left", "right")),
+    "cell_problem": KindSpec({"problems": list, "tables": list, "group_over": int},
+                             _CELL_OUT | {"unit"}, ("problems",),
+                             many_outputs=frozenset({"table_name", "count", "cells"})),
+}
+
+
+def _placeholders(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def _check_ids(path: Path, rule: dict, params: dict) -> None:
+    table = params.get("table")
+    if not table:
+        return
+    spec = union_spec(table)
+    rows, cols = set(spec.row_ids), set(spec.column_ids)
+    for_each = params.get("for_each")
+    if for_each not in ("row", "column"):
+        raise RuleFileError(path, "for_each", f"must be 'row' or 'column', got {for_each!r}")
+    # for_each=row: the operands are columns; for_each=column: rows.
+    known = cols if for_each == "row" else rows
+    for key in ("target", "parts", "left", "right"):
+        values = params.get(key)
+        if values is None:
+            continue
+        for i, value in enumerate([values] if isinstance(values, str) else values):
+            base = value[:-2] if value.endswith(".*") else value
+            if value.endswith(".*") and any(k.startswith(base + ".") for k in known):
+                continue
+            if base not in known:
+                where = key if isinstance(values, str) else f"{key}[{i}]"
+                raise RuleFileError(path, where, f"unknown {'column' if for_each == 'row' else 'row'} id {value!r}")
+
+
+def load_rule(path: Path) -> Rule:
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleFileError(path, "(file)", f"not valid TOML: {exc}") from exc
+    for key in REQUIRED:
+        if not isinstance(raw.get(key), str) or not raw[key].strip():
+            raise RuleFileError(path, key, "missing or empty")
+    code = raw["code"]
+    if code != path.stem:
+        raise RuleFileError(path, "code", f"{code!r} must equal the file name {path.stem!r}")
+    if PREFIXES.get(code[:3]) != raw["category"]:
+        raise RuleFileError(path, "category", f"{raw['category']!r} does not match the code prefix {code[:3]!r}")
+    try:
+        category, severity = Category(raw["category"]), Severity(raw["severity"])
+    except ValueError as exc:
+        raise RuleFileError(path, "category/severity", str(exc)) from exc
+    kind = KINDS.get(raw["kind"])
+    if kind is None:
+        raise RuleFileError(path, "kind", f"unknown kind {raw['kind']!r}; known: {', '.join(sorted(KINDS))}")
+    common = set(REQUIRED) | {"doc", "templates", "status", "since", "aliases", "message_many"}
+    params = {k: v for k, v in raw.items() if k not in common}
+    for key in kind.required:
+        if key not in params:
+            raise RuleFileError(path, key, f"required by kind {raw['kind']!r}")
+    for key, value in params.items():
+        if key not in kind.params:
+            raise RuleFileError(path, key, f"not a field of kind {raw['kind']!r}")
+        if not isinstance(value, kind.params[key]):
+            raise RuleFileError(path, key, f"must be {kind.params[key]}")
+    unknown = _placeholders(raw["message"]) - kind.outputs
+    if unknown:
+        raise RuleFileError(path, "message", f"unknown placeholder(s) {sorted(unknown)}; kind gives {sorted(kind.outputs)}")
+    if raw.get("message_many") is not None:
+        unknown = _placeholders(raw["message_many"]) - kind.many_outputs
+        if unknown:
+            raise RuleFileError(path, "message_many", f"unknown placeholder(s) {sorted(unknown)}")
+    doc = raw.get("doc", {})
+    for key in ("what", "why", "example"):
+        if not isinstance(doc.get(key), str) or not doc[key].strip():
+            raise RuleFileError(path, f"doc.{key}", "missing or empty")
+    _check_ids(path, raw, params)
+    return Rule(
+        code=code, name=raw["name"], category=category, severity=severity, summary=raw["summary"],
+        message=raw["message"], kind=raw["kind"], params=params, doc=doc,
+        templates=tuple(raw.get("templates", ("2019", "2021"))), status=raw.get("status", "stable"),
+        since=raw.get("since", "0.1.0"), aliases=tuple(raw.get("aliases", ())), path=str(path),
+        message_many=raw.get("message_many"),
+    )
+
+
+@lru_cache(maxsize=None)
+def load_rules(rules_dir: Path = RULES_DIR) -> tuple[Rule, ...]:
+    paths = sorted(p for p in rules_dir.rglob("*.toml") if "templates" not in p.relative_to(rules_dir).parts)
+    rules = [load_rule(p) for p in paths]
+    seen: dict[str, str] = {}
+    for rule in rules:
+        for code in (rule.code, *rule.aliases):
+            if code in seen:
+                raise RuleFileError(rule.path, "code", f"{code} is also used by {seen[code]}")
+            seen[code] = rule.path
+    return tuple(sorted(rules, key=lambda r: r.code))

@@ -1,0 +1,30 @@
+"""Run the selected rules over one report's facts."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from ..facts import ReportFacts
+from ..findings import Finding
+from .kinds import KIND_FUNCTIONS
+from .loader import Rule
+
+
+def _matches(rule: Rule, prefixes: Sequence[str]) -> bool:
+    return any(code.startswith(p.upper()) for p in prefixes for code in (rule.code, *rule.aliases))
+
+
+def select_rules(rules: Iterable[Rule], select: Sequence[str] = (), ignore: Sequence[str] = ()) -> list[Rule]:
+    """--select / --ignore by code prefix (ARI, ARI003), aliases included."""
+    out = [r for r in rules if r.status != "removed"]
+    if select:
+        out = [r for r in out if _matches(r, select)]
+    return [r for r in out if not _matches(r, ignore)]
+
+
+def run_rules(facts: ReportFacts, rules: Iterable[Rule]) -> list[Finding]:
+    findings: list[Finding] = []
+    for rule in rules:
+        if facts.template and facts.template not in rule.templates:
+            continue
+        findings.extend(KIND_FUNCTIONS[rule.kind](rule, facts))
+    return sorted(findings, key=Finding.sort_key)

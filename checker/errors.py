@@ -1,0 +1,62 @@
+"""Errors that mean a file could not be checked at all (exit status 2).
+
+Each carries one sentence in Chinese and English naming the file and the
+problem; the CLI prints it and returns `exit_code`.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class InputError(Exception):
+    exit_code = 2
+    zh = "无法检查该文件"
+    en = "the file cannot be checked"
+
+    def __init__(self, path: str | Path, detail: str = "") -> None:
+        self.path = str(path)
+        self.detail = detail
+        super().__init__(self.sentence())
+
+    def sentence(self) -> str:
+        detail = f"（{self.detail}）" if self.detail else ""
+        return f"{self.path}：{self.zh}{detail}。 {self.path}: {self.en}."
+
+
+class FileMissing(InputError):
+    zh, en = "文件不存在", "no such file"
+
+
+class NotAFile(InputError):
+    zh, en = "这是一个目录而不是文件", "this is a directory, not a file"
+
+
+class EmptyFile(InputError):
+    zh, en = "文件是空的", "the file is empty"
+
+
+class TooLarge(InputError):
+    zh, en = "文件过大，超出检查上限", "the file is larger than the size limit"
+
+
+class UndecodableText(InputError):
+    zh, en = "无法识别文件的文字编码（既不是 UTF-8 也不是 GBK/GB18030）", "the text is neither UTF-8 nor GBK/GB18030"
+
+
+class BinaryFile(InputError):
+    zh, en = "这不是文本、网页、PDF 或 Word 文件", "this is not a text, HTML, PDF or Word file"
+
+
+class UnsupportedFormat(InputError):
+    zh, en = "暂不支持该文件格式", "this file format is not supported yet"
+
+
+class NotAReport(InputError):
+    zh, en = "文件中没有找到政府信息公开工作年度报告的标题、章节或统计表", "no title, section or table of a disclosure annual report was found in it"
+
+
+class RuleFileError(Exception):
+    """A rule or template file in rules/ is malformed: names the file and key."""
+
+    def __init__(self, path: str | Path, key: str, problem: str) -> None:
+        super().__init__(f"{path}: {key}: {problem}")

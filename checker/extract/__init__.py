@@ -1,0 +1,76 @@
+"""File -> Document: sniff the format, decode, hand to the right extractor."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..document import Document
+from ..errors import BinaryFile, EmptyFile, FileMissing, NotAFile, TooLarge, UndecodableText, UnsupportedFormat
+from ..settings import DEFAULT_LIMITS, Limits
+from .encoding import declared_charset, decode
+from .html import extract_html
+from .text import extract_text
+
+_HTML_START = re.compile(rb"<\s*(!doctype\s+html|html|head|body|meta|table|div|p|title|span|h[1-6])\b", re.I)
+
+
+def sniff_format(data: bytes, name: str) -> str:
+    """pdf | docx | doc | html | markdown | text, from the bytes first, then the name."""
+    head = data[:4096]
+    if head.lstrip().startswith(b"%PDF"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return "docx" if b"word/" in data[:200_000] or name.lower().endswith(".docx") else "zip"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "doc"
+    if _HTML_START.search(head.lstrip()[:1024]) or name.lower().endswith((".html", ".htm", ".shtml")):
+        return "html"
+    if name.lower().endswith((".md", ".markdown")):
+        return "markdown"
+    return "text"
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return controls > len(sample) * 0.02
+
+
+def read_bytes(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    p = Path(path)
+    if not p.exists():
+        raise FileMissing(path)
+    if p.is_dir():
+        raise NotAFile(path)
+    size = p.stat().st_size
+    if size > limits.max_bytes:
+        raise TooLarge(path, f"{size} 字节 > {limits.max_bytes}")
+    return p.read_bytes()
+
+
+def document_from_bytes(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> Document:
+    if not data.strip():
+        raise EmptyFile(name)
+    if len(data) > limits.max_bytes:
+        raise TooLarge(name, f"{len(data)} 字节 > {limits.max_bytes}")
+    fmt = sniff_format(data, name)
+    if fmt in ("pdf", "docx"):
+        raise UnsupportedFormat(name, f"{fmt.upper()} 文件的读取尚未实现 / {fmt.upper()} reading is not implemented yet")
+    if fmt == "doc":
+        raise UnsupportedFormat(name, "旧版 Word（.doc）请先另存为 .docx / save old .doc files as .docx first")
+    if fmt == "zip":
+        raise BinaryFile(name)
+    if _looks_binary(data):
+        raise BinaryFile(name)
+    text = decode(data, declared_charset(data) if fmt == "html" else None)
+    if text is None:
+        raise UndecodableText(name)
+    if fmt == "html":
+        return extract_html(text, limits=limits)
+    return extract_text(text, markdown=fmt == "markdown")
+
+
+def read_document(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Document:
+    return document_from_bytes(read_bytes(path, limits), str(path), limits)

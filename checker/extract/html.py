@@ -1,0 +1,165 @@
+"""HTML -> Document (beautifulsoup4 with the lxml parser).
+
+`html.parser` loses every cell of pages that omit `</td>` (legal HTML), so
+only lxml is used. rowspan/colspan are expanded into a full grid whose copies
+share the origin of the printed cell.
+"""
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+
+from ..document import Block, Cell, Document, Heading, Location, Paragraph, Table
+from ..settings import DEFAULT_LIMITS, Limits
+
+_SKIP = {"script", "style", "noscript", "template", "head", "iframe", "select", "option", "button", "svg", "object", "title"}
+_BLOCK = {"p", "div", "li", "ul", "ol", "section", "article", "header", "footer", "blockquote", "center",
+          "dl", "dt", "dd", "pre", "form", "main", "aside", "nav", "figure", "figcaption", "address",
+          "hr", "caption", "body", "html", "tbody", "thead", "tfoot", "tr", "td", "th", "font-block"}
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_WHITESPACE = re.compile(r"[ \t\r\f\v\u00a0\u3000\u2002\u2003\u200b]+")
+
+
+def _clean(text: str) -> str:
+    lines = (_WHITESPACE.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _span(tag: Tag, attr: str, limit: int) -> int:
+    raw = str(tag.get(attr, "1")).strip()
+    m = re.match(r"\d+", raw)
+    return max(1, min(int(m.group()), limit)) if m else 1
+
+
+class _Walker:
+    """Walks the body in document order, cutting text into blocks."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self.blocks: list[Block] = []
+        self.buffer: list[str] = []
+        self.cells_used = 0
+
+    def flush(self, level: int | None = None) -> None:
+        text = _clean("".join(self.buffer)).replace("\n", " ")
+        self.buffer.clear()
+        if text:
+            self.blocks.append(Heading(text, level) if level else Paragraph(text))
+
+    def walk(self, node: Tag) -> None:
+        for child in node.children:
+            if isinstance(child, Comment):
+                continue
+            if isinstance(child, NavigableString):
+                self.buffer.append(str(child))
+                continue
+            if not isinstance(child, Tag):
+                continue
+            name = child.name.lower()
+            if name in _SKIP:
+                continue
+            if name == "br":
+                self.flush()
+            elif name == "table":
+                self.flush()
+                self.add_table(child)
+            elif name in _HEADINGS:
+                self.flush()
+                self.walk(child)
+                self.flush(_HEADINGS[name])
+            elif name in _BLOCK:
+                self.flush()
+                self.walk(child)
+                self.flush()
+            else:
+                self.walk(child)
+
+    def add_table(self, table: Tag) -> None:
+        grid, nested = grid_from_html_table(table, self.limits, self.limits.max_table_cells - self.cells_used)
+        self.cells_used += sum(len(r) for r in grid)
+        if grid:
+            self.blocks.append(Table(grid))
+        for inner in nested:
+            self.add_table(inner)
+
+
+def _cell_text(td: Tag) -> str:
+    """Cell text with <br>/<p> breaks kept as newlines; nested tables left out."""
+    parts: list[str] = []
+
+    def visit(node: Tag) -> None:
+        for child in node.children:
+            if isinstance(child, Comment):
+                continue
+            if isinstance(child, NavigableString):
+                parts.append(str(child))
+            elif isinstance(child, Tag):
+                name = child.name.lower()
+                if name in _SKIP or name == "table":
+                    continue
+                if name == "br":
+                    parts.append("\n")
+                elif name in _BLOCK or name in _HEADINGS:
+                    parts.append("\n")
+                    visit(child)
+                    parts.append("\n")
+                else:
+                    visit(child)
+
+    visit(td)
+    return _clean("".join(parts))
+
+
+def grid_from_html_table(table: Tag, limits: Limits, cell_budget: int) -> tuple[list[list[Cell]], list[Tag]]:
+    """Expand rowspan/colspan into a rectangular grid; also return nested tables."""
+    rows = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
+    nested = [t for t in table.find_all("table") if t.find_parent("table") is table]
+    pending: dict[tuple[int, int], Cell] = {}
+    grid: list[list[Cell]] = []
+    used = 0
+    for tr in rows:
+        cells = [td for td in tr.find_all(["td", "th"], recursive=False)]
+        if not cells and not any(key[0] == len(grid) for key in pending):
+            continue
+        r = len(grid)
+        row: list[Cell] = []
+
+        def take_pending() -> None:
+            while (r, len(row)) in pending:
+                row.append(pending.pop((r, len(row))))
+
+        for td in cells:
+            take_pending()
+            rowspan = _span(td, "rowspan", limits.max_span)
+            colspan = _span(td, "colspan", limits.max_span)
+            cell = Cell(_cell_text(td), (r, len(row)))
+            start = len(row)
+            for dc in range(colspan):
+                row.append(cell)
+                for dr in range(1, rowspan):
+                    pending[(r + dr, start + dc)] = cell
+        take_pending()
+        used += len(row)
+        if used > cell_budget:
+            break  # a table this large is not a report table; stop expanding
+        grid.append(row)
+    width = max((len(r) for r in grid), default=0)
+    for r, row in enumerate(grid):
+        row.extend(Cell("", (r, c)) for c in range(len(row), width))
+    return grid, nested
+
+
+def extract_html(text: str, *, limits: Limits = DEFAULT_LIMITS) -> Document:
+    soup = BeautifulSoup(text, "lxml")
+    metadata: dict[str, str] = {}
+    if soup.title and soup.title.string:
+        metadata["html_title"] = _clean(soup.title.string)
+    for meta in soup.find_all("meta"):
+        name = str(meta.get("name", "")).strip()
+        if name and meta.get("content"):
+            metadata[f"meta:{name}"] = _clean(str(meta.get("content")))
+    walker = _Walker(limits)
+    walker.walk(soup.body or soup)
+    walker.flush()
+    return Document(walker.blocks, "html", metadata)

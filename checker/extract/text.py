@@ -1,0 +1,78 @@
+"""Plain text and Markdown -> Document.
+
+Headings are `#` lines of any level and bare numbered lines (一、… （一）…);
+tables are runs of tab-separated lines or Markdown pipe tables.
+"""
+from __future__ import annotations
+
+import re
+
+from ..document import Block, Document, Heading, Location, Paragraph, Table, grid_from_texts
+
+_ATX = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_NUMBERED = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)")
+_MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+_SENTENCE_END = "。；;！？!?"
+
+
+def unescape(text: str) -> str:
+    return _MARKDOWN_ESCAPE.sub(r"\1", text)
+
+
+def _is_bare_heading(line: str) -> bool:
+    """A short numbered line with no sentence punctuation: 一、总体情况."""
+    stripped = line.strip()
+    return bool(_NUMBERED.match(stripped)) and len(stripped) <= 40 and stripped[-1] not in _SENTENCE_END and "，" not in stripped
+
+
+def _pipe_cells(line: str) -> list[str]:
+    body = line.strip()
+    if body.startswith("|"):
+        body = body[1:]
+    if body.endswith("|") and not body.endswith("\\|"):
+        body = body[:-1]
+    return [unescape(c.strip()) for c in re.split(r"(?<!\\)\|", body)]
+
+
+def extract_text(text: str, *, markdown: bool = False) -> Document:
+    lines = text.splitlines()
+    blocks: list[Block] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        lineno = i + 1
+        if "\t" in line:
+            start = i
+            rows = []
+            while i < len(lines) and "\t" in lines[i]:
+                rows.append([unescape(c.strip()) for c in lines[i].split("\t")])
+                i += 1
+            # Tab-separated text loses merged cells: empty cells drift, so the
+            # table is not positionally aligned.
+            blocks.append(Table(grid_from_texts(rows), Location(line=start + 1),
+                                [Location(line=n + 1) for n in range(start, i)], aligned=False))
+            continue
+        if line.lstrip().startswith("|") and line.count("|") >= 2:
+            start = i
+            rows, locs = [], []
+            while i < len(lines) and lines[i].lstrip().startswith("|"):
+                if not _PIPE_SEPARATOR.match(lines[i]):
+                    rows.append(_pipe_cells(lines[i]))
+                    locs.append(Location(line=i + 1))
+                i += 1
+            aligned = len({len(r) for r in rows}) == 1
+            blocks.append(Table(grid_from_texts(rows), Location(line=start + 1), locs, aligned=aligned))
+            continue
+        i += 1
+        stripped = line.strip()
+        if not stripped:
+            continue
+        atx = _ATX.match(stripped)
+        if atx:
+            blocks.append(Heading(unescape(atx.group(2)), len(atx.group(1)), Location(line=lineno)))
+        elif _is_bare_heading(stripped):
+            blocks.append(Heading(unescape(stripped), None, Location(line=lineno)))
+        else:
+            blocks.append(Paragraph(unescape(stripped), Location(line=lineno)))
+    return Document(blocks, "markdown" if markdown else "text")

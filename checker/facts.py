@@ -1,0 +1,156 @@
+"""Everything a rule may look at, built once per report: title, body, year,
+template, sections, mapped tables and their values."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .document import Document, Heading, Location, Paragraph
+from .findings import CellRef
+from .mapping import MappedTable, map_tables
+from .normalize import CHINESE_NUMERAL_CHARS, compact, nfkc, parse_chinese_number
+from .sections import SectionResult, find_sections
+from .templates import TABLE_IDS, Template, load_templates
+from .values import Value, read_values
+
+_YEAR = re.compile(r"(\d{4}|[〇○零一二三四五六七八九]{4})\s*年")
+_TITLE_WORDS = ("报告", "年报")
+_CHROME = re.compile(r"^(当前位置|您当前的位置|发布时间|来源|信息来源|索引号|字号|浏览次数|打印|关闭)")
+
+
+@dataclass(slots=True)
+class ReportFacts:
+    document: Document
+    title: str | None
+    title_location: Location | None
+    body: str | None
+    year: int | None
+    template: str | None                      # "2019" | "2021" | None
+    table_templates: dict[str, str]           # per table, where its labels tell
+    mixed_template: bool
+    sections: SectionResult
+    tables: dict[str, MappedTable]
+    values: dict[CellRef, Value] = field(default_factory=dict)
+
+    def template_for(self, table_id: str) -> Template | None:
+        tid = self.table_templates.get(table_id) or self.template
+        return load_templates().get(tid) if tid else None
+
+    def value(self, table: str, row: str, column: str) -> Value | None:
+        return self.values.get(CellRef(table, row, column))
+
+
+def _year_of(text: str) -> int | None:
+    for m in _YEAR.finditer(nfkc(text)):
+        raw = m.group(1)
+        year = int(raw) if raw.isdigit() else parse_chinese_number(raw)
+        if year and 2000 <= year <= 2100:
+            return year
+    return None
+
+
+def find_title(document: Document) -> tuple[str | None, Location | None]:
+    """The report's title: an early line naming an annual report, else the page's metadata."""
+    early = [b for b in document.blocks[:25] if isinstance(b, (Heading, Paragraph))]
+    for i, block in enumerate(early):
+        text = block.text.strip()
+        key = compact(text)
+        if _CHROME.match(key) or len(key) > 80:
+            continue
+        if any(w in key for w in _TITLE_WORDS) and ("公开" in key or "年度" in key) and not key.startswith("本报告"):
+            # A title broken over two lines: 某某局 / 2024年政府信息公开工作年度报告
+            if _year_of(text) is not None and re.match(r"^\s*(\d{4}|[〇○一二三四五六七八九]{4})\s*年", nfkc(text)) and i > 0:
+                prev = early[i - 1].text.strip()
+                if len(compact(prev)) <= 30 and not _CHROME.match(compact(prev)) and not prev.endswith("。"):
+                    return f"{prev}{text}", early[i - 1].location
+            return text, block.location
+    for key in ("meta:ArticleTitle", "html_title"):
+        if document.metadata.get(key):
+            return re.split(r"[_|]| - ", document.metadata[key])[0].strip(), None
+    return None, None
+
+
+def body_from_title(title: str | None) -> str | None:
+    """濮阳县庆祖镇人民政府 2024 年政府信息公开工作年度报告 -> 濮阳县庆祖镇人民政府."""
+    if not title:
+        return None
+    text = nfkc(title).strip()
+    m = _YEAR.search(text)
+    if m and m.start() > 0:
+        body = text[: m.start()]
+    else:
+        # 2024年某某局政府信息公开工作年度报告
+        m2 = re.search(r"年度?\s*(.+?)\s*(?:政府信息公开|政务公开)", text)
+        body = m2.group(1) if m2 else ""
+    body = re.sub(r"(关于)?\s*$", "", body).strip(" 　:：《》“”\"")
+    return body or None
+
+
+# What ends the name of a body that reports (人民政府, 局, 管委会 …); a zone or
+# place name alone (平潭综合实验区) does not say which organ reports.
+ORGAN_SUFFIX = re.compile(
+    r"(人民政府办公室|人民政府|政府办公室|办公厅|办公室|管理委员会|管委会|委员会|街道办事处|办事处|"
+    r"政府|局|委|办|厅|署|院|所|中心|站|处|部|镇|乡|街道|公司|集团|分局|支队|大队)$"
+)
+
+
+def complete_body(body: str | None, document: Document) -> str | None:
+    """平潭综合实验区 -> 平潭综合实验区（管委会）, when the site or text names the organ."""
+    if not body or ORGAN_SUFFIX.search(body):
+        return body
+    sources = [v for k, v in document.metadata.items() if k == "html_title"]
+    sources += [b.text for b in document.blocks[:40] if isinstance(b, (Heading, Paragraph))]
+    pattern = re.compile(re.escape(body) + r"[\u4e00-\u9fff]{0,8}?(管理委员会|管委会|人民政府|办公室|委员会|局)")
+    for text in sources:
+        m = pattern.search(text)
+        if m:
+            return f"{body}（{m.group(1)}）"
+    return body
+
+
+def _templates_by_evidence(tables: dict[str, MappedTable]) -> dict[str, str]:
+    out = {}
+    for table_id, mapped in tables.items():
+        if len(mapped.evidence) == 1:
+            out[table_id] = next(iter(mapped.evidence))
+        elif len(mapped.evidence) > 1:  # within one table: the side with more labels
+            out[table_id] = max(mapped.evidence, key=lambda t: len(mapped.evidence[t]))
+    return out
+
+
+def expected_template(year: int | None) -> str | None:
+    if year is None:
+        return None
+    eligible = [t for t in load_templates().values() if t.first_year <= year]
+    return max(eligible, key=lambda t: t.first_year).id if eligible else None
+
+
+def build_facts(document: Document) -> ReportFacts:
+    title, title_location = find_title(document)
+    year = _year_of(title) if title else None
+    tables = map_tables(document)
+    per_table = _templates_by_evidence(tables)
+    seen = set(per_table.values()) | {t for m in tables.values() for t in m.evidence}
+    if len(set(per_table.values())) == 1 and len(seen) == 1:
+        template, mixed = next(iter(seen)), False
+    elif seen:
+        mixed = True
+        template = expected_template(year) if expected_template(year) in seen else per_table.get("t3", sorted(seen)[-1])
+    else:
+        template, mixed = expected_template(year), False
+    for table_id in TABLE_IDS:
+        if table_id in tables and table_id not in per_table and template:
+            per_table[table_id] = template
+    return ReportFacts(
+        document=document,
+        title=title,
+        title_location=title_location,
+        body=complete_body(body_from_title(title), document),
+        year=year,
+        template=template,
+        table_templates=per_table,
+        mixed_template=mixed,
+        sections=find_sections(document),
+        tables=tables,
+        values=read_values(tables),
+    )

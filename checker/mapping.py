@@ -1,0 +1,356 @@
+"""Tables of the document -> 表二/表三/表四 mapped onto the standard row and column ids.
+
+A table is identified by how many of its row labels (or, for 表四, header labels)
+match a standard table; fragments of one logical table (a table split over
+several <table>s or pages) are joined. Values are taken from the right-hand end
+of each row: in an aligned grid the last N distinct cells, in tab-separated
+text (where empty cells drift) the cells after the label with drifting blanks
+trimmed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .document import Cell, Document, Location, Table
+from .matching import Match, best_match
+from .normalize import compact, label_key, leading_numeral, parse_cell
+from .templates import TABLE_IDS, column_candidates, load_templates, row_candidates
+
+T4_PARENT = "行政诉讼"   # the header above both litigation groups; a group of its own in no template
+
+
+@dataclass(frozen=True, slots=True)
+class MappedCell:
+    row: str
+    column: str
+    text: str            # as printed
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
+class TableNote:
+    """Something the mapper could not read with certainty (an extraction finding)."""
+
+    kind: str            # unrecognised_row | duplicate_row | row_width | columns_assumed
+    text: str
+    location: Location
+    row: str | None = None
+
+
+@dataclass(slots=True)
+class MappedTable:
+    id: str
+    location: Location
+    cells: dict[tuple[str, str], MappedCell] = field(default_factory=dict)
+    row_order: list[str] = field(default_factory=list)     # row ids in printed order
+    row_labels: dict[str, str] = field(default_factory=dict)
+    column_labels: dict[str, str] = field(default_factory=dict)
+    notes: list[TableNote] = field(default_factory=list)
+    evidence: dict[str, set[str]] = field(default_factory=dict)  # template id -> labels that prove it
+
+    def add_evidence(self, template_id: str, label: str) -> None:
+        self.evidence.setdefault(template_id, set()).add(label)
+
+
+# --- helpers on rows -------------------------------------------------------
+
+def distinct(row: list[Cell]) -> list[Cell]:
+    """The printed cells of a row: merged copies (same origin) once."""
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for cell in row:
+        if cell.origin not in seen:
+            seen.add(cell.origin)
+            out.append(cell)
+    return out
+
+
+def _kind(text: str) -> str:
+    return parse_cell(text).kind
+
+
+def _row_text(row: list[Cell]) -> str:
+    return "".join(c.text for c in distinct(row))
+
+
+# Which template a row or column id proves (ids that exist in one template only).
+def _template_only_ids() -> dict[tuple[str, str, str], str]:
+    templates = load_templates()
+    out: dict[tuple[str, str, str], str] = {}
+    for tid, t in templates.items():
+        for table_id in TABLE_IDS:
+            spec = t.tables[table_id]
+            for what, ids in (("row", spec.row_ids), ("column", spec.column_ids)):
+                for id_ in ids:
+                    if all(id_ not in (o.tables[table_id].row_ids if what == "row" else o.tables[table_id].column_ids)
+                           for oid, o in templates.items() if oid != tid):
+                        out[(table_id, what, id_)] = tid
+    return out
+
+
+def _note_template(mapped: MappedTable, what: str, id_: str, label: str) -> None:
+    tid = _template_only_ids().get((mapped.id, what, id_))
+    if tid:
+        mapped.add_evidence(tid, label)
+
+
+def match_row_label(cells: list[Cell], table_id: str) -> tuple[int, Match] | None:
+    """The label cell (index into `cells`) that names a standard row, most specific first."""
+    cands = row_candidates(table_id)
+    texts = [c.text for c in cells]
+    for i in range(len(texts) - 1, -1, -1):
+        if _kind(texts[i]) == "text":
+            m = best_match(texts[i], cands)
+            if m is not None:
+                return i, m
+    joined = "".join(t for t in texts if _kind(t) == "text")
+    if joined:
+        m = best_match(joined, cands)
+        if m is not None:
+            return len(texts) - 1, m
+    return None
+
+
+# --- identification ----------------------------------------------------------
+
+def classify_table(table: Table) -> str | None:
+    """t2 | t3 | t4 | None, by the labels it carries."""
+    votes = {"t2": 0, "t3": 0}
+    for row in table.rows[:80]:
+        cells = distinct(row)
+        for table_id in votes:
+            if match_row_label([c for c in cells if _kind(c.text) == "text"][:3], table_id):
+                votes[table_id] += 1
+    text = compact("".join(_row_text(r) for r in table.rows[:6]))
+    t4_words = sum(w in text for w in ("行政复议", "行政诉讼", "维持", "纠正", "尚未审结", "复议后起诉"))
+    if t4_words >= 4 and votes["t3"] < 3:
+        return "t4"
+    best = max(votes, key=lambda k: votes[k])
+    if votes[best] >= 2 or (votes[best] >= 1 and ("第二十条" in text or "信息内容" in text)):
+        return best
+    return None
+
+
+def group_tables(document: Document) -> dict[str, list[Table]]:
+    """Tables of each kind in document order (fragments of one logical table together)."""
+    out: dict[str, list[Table]] = {}
+    for block in document.blocks:
+        if isinstance(block, Table):
+            kind = classify_table(block)
+            if kind:
+                out.setdefault(kind, []).append(block)
+    return out
+
+
+# --- 表三 and 表二: one standard row per printed row ---------------------------
+
+def _column_ids_from_header(header: list[list[Cell]], table_id: str) -> list[str]:
+    """Column ids in printed order: for each grid column, the lowest header cell naming one."""
+    cands = column_candidates(table_id)
+    width = max((len(r) for r in header), default=0)
+    ids: list[str] = []
+    for c in range(width):
+        for row in reversed(header):
+            if c < len(row) and row[c].text:
+                m = best_match(row[c].text, cands)
+                if m is not None:
+                    if m.id not in ids:
+                        ids.append(m.id)
+                    break
+    return ids
+
+
+def _split_row(cells: list[Cell], n_values: int, aligned: bool) -> tuple[list[Cell], list[Cell], str | None]:
+    """(label cells, value cells, problem) for one printed row."""
+    if aligned:
+        if len(cells) <= n_values:
+            return [], cells, "row_width"
+        return cells[:-n_values], cells[-n_values:], None
+    # Tab-separated text: label cells lead (text or empty merged remnants).
+    k = 0
+    while k < len(cells) and _kind(cells[k].text) in ("text", "blank"):
+        k += 1
+    label, values = cells[:k], cells[k:]
+    while values and not values[-1].text:
+        values = values[:-1]
+    while len(values) > n_values and not values[0].text:
+        values = values[1:]
+    problem = None
+    if len(values) != n_values:
+        problem = "row_width"
+        values = values[:n_values] + [Cell("", (-1, -1))] * (n_values - len(values))
+    return label, values, problem
+
+
+def is_header_row(cells: list[Cell], table_id: str) -> bool:
+    """A row of column labels: no numbers, and an un-numbered cell naming a column.
+
+    Row labels carry numbering (（七）总计) where the header's 总计 does not, so a
+    data row whose every value is blank is not mistaken for a header.
+    """
+    if any(_kind(c.text) in ("number", "placeholder") for c in cells):
+        return False
+    cands = column_candidates(table_id)
+    return any(c.text and leading_numeral(c.text) is None and best_match(c.text, cands) for c in cells)
+
+
+def _display(cells: list[Cell]) -> str:
+    return " ".join(compact(c.text) for c in cells if c.text)
+
+
+def _map_row_table(table_id: str, tables: list[Table]) -> MappedTable:
+    mapped = MappedTable(table_id, tables[0].location)
+    columns: list[str] = []              # current column ids (表二: per block header)
+    header: list[list[Cell]] = []        # 表三's header rows, from the first fragment
+    for table in tables:
+        for r, row in enumerate(table.rows):
+            cells = distinct(row)
+            location = table.row_location(r)
+            if is_header_row(cells, table_id):
+                if table_id == "t2":
+                    columns = _column_ids_from_header([row], table_id)
+                    for cid in columns:
+                        _note_template(mapped, "column", cid, _header_label(row, cid, table_id))
+                elif not mapped.row_order:
+                    header.append(row)
+                continue
+            found = match_row_label([c for c in cells if _kind(c.text) in ("text", "blank")], table_id)
+            if found is None:
+                if any(_kind(c.text) == "number" for c in cells):
+                    mapped.notes.append(TableNote("unrecognised_row", _display(cells), location))
+                elif not mapped.row_order:
+                    header.append(row)
+                continue
+            if table_id == "t3" and not columns:
+                columns = _t3_columns(header, mapped, table.location)
+            row_id = found[1].id
+            row_columns = columns if table_id == "t3" else _t2_columns(row_id, columns)
+            label_cells, value_cells, problem = _split_row(cells, len(row_columns), table.aligned)
+            label_text = _display(label_cells) or compact(cells[found[0]].text)
+            if row_id in mapped.row_order:
+                mapped.notes.append(TableNote("duplicate_row", label_text, location, row_id))
+                continue
+            if problem:
+                mapped.notes.append(TableNote(problem, " | ".join(compact(c.text) for c in cells), location, row_id))
+            mapped.row_order.append(row_id)
+            mapped.row_labels[row_id] = label_text
+            _note_template(mapped, "row", row_id, label_text)
+            for col, cell in zip(row_columns, value_cells):
+                mapped.cells[(row_id, col)] = MappedCell(row_id, col, cell.text, location)
+    return mapped
+
+
+def _t3_columns(header: list[list[Cell]], mapped: MappedTable, location: Location) -> list[str]:
+    """表三's seven columns from its header; the standard order when the header does not say."""
+    columns = _column_ids_from_header(header, "t3")
+    standard = list(load_templates()["2021"].tables["t3"].column_ids)
+    if sorted(columns) != sorted(standard):
+        mapped.notes.append(TableNote("columns_assumed", "、".join(columns) or "（无表头）", location))
+        return standard
+    return columns
+
+
+def _header_label(row: list[Cell], column_id: str, table_id: str) -> str:
+    cands = column_candidates(table_id)
+    for cell in row:
+        m = best_match(cell.text, cands)
+        if m is not None and m.id == column_id:
+            return cell.text
+    return column_id
+
+
+def _t2_columns(row_id: str, header_columns: list[str]) -> list[str]:
+    """表二 columns of a row: the block header's, if it fits the row; else the template's."""
+    options = [t.tables["t2"].row(row_id) for t in sorted(load_templates().values(), key=lambda t: -t.first_year)]
+    options = [o for o in options if o is not None]
+    for spec in options:
+        if header_columns and set(header_columns) <= set(spec.columns):
+            return header_columns
+    if header_columns and len(options) == 0:
+        return header_columns
+    return list(options[0].columns) if options else header_columns
+
+
+# --- 表四: one printed row of fifteen --------------------------------------------
+
+def _t4_column_ids(header: list[list[Cell]], aligned: bool) -> list[tuple[str, str] | None]:
+    """(group, result) for every grid column of the header."""
+    groups = row_candidates("t4")
+    leaves = column_candidates("t4")
+    width = max((len(r) for r in header), default=0)
+    # In tab-separated text a merged group label is followed by empty cells: carry it right.
+    filled: list[list[str]] = []
+    for row in header:
+        texts = [c.text for c in row] + [""] * (width - len(row))
+        if not aligned:
+            carry = ""
+            for c, text in enumerate(texts):
+                if text:
+                    is_group = best_match(text, groups) is not None or label_key(text) == label_key(T4_PARENT)
+                    carry = text if is_group else ""
+                elif carry:
+                    texts[c] = carry
+        filled.append(texts)
+    out: list[tuple[str, str] | None] = []
+    for c in range(width):
+        group = leaf = None
+        for texts in reversed(filled):
+            text = texts[c]
+            if not text:
+                continue
+            if leaf is None:
+                m = best_match(text, leaves)
+                if m is not None:
+                    leaf = m.id
+                    continue
+            if group is None:
+                m = best_match(text, groups)
+                if m is not None:
+                    group = m.id
+        out.append((group, leaf) if group and leaf else None)
+    return out
+
+
+def _map_t4(tables: list[Table]) -> MappedTable:
+    mapped = MappedTable("t4", tables[0].location)
+    standard = [(g, l) for g in ("review", "litigation_direct", "litigation_after_review")
+                for l in ("upheld", "corrected", "other", "pending", "total")]
+    for table in tables:
+        header: list[list[Cell]] = []
+        for r, row in enumerate(table.rows):
+            numeric = sum(1 for c in row if _kind(c.text) in ("number", "placeholder"))
+            if numeric < 5:
+                header.append(row)
+                continue
+            location = table.row_location(r)
+            ids = _t4_column_ids(header, table.aligned)
+            positional = [(ids[c], row[c]) for c in range(min(len(ids), len(row))) if ids[c] is not None]
+            keys = [k for k, _ in positional]
+            if len(set(keys)) == 15 and len(keys) == 15:
+                pairs = positional
+            else:
+                cells = distinct(row)
+                if not table.aligned:
+                    while cells and not cells[-1].text:
+                        cells = cells[:-1]
+                values = cells[-15:]
+                mapped.notes.append(TableNote("columns_assumed", "表四表头未能逐列识别，按标准顺序读取", location))
+                if len(values) != 15:
+                    mapped.notes.append(TableNote("row_width", " | ".join(c.text for c in row), location))
+                pairs = list(zip(standard, values))
+            for (group, leaf), cell in pairs:
+                mapped.cells[(group, leaf)] = MappedCell(group, leaf, cell.text, location)
+            for group in ("review", "litigation_direct", "litigation_after_review"):
+                if any(k[0] == group for k, _ in pairs) and group not in mapped.row_order:
+                    mapped.row_order.append(group)
+            return mapped
+    return mapped
+
+
+def map_tables(document: Document) -> dict[str, MappedTable]:
+    groups = group_tables(document)
+    out: dict[str, MappedTable] = {}
+    for table_id in TABLE_IDS:
+        if table_id in groups:
+            out[table_id] = _map_t4(groups[table_id]) if table_id == "t4" else _map_row_table(table_id, groups[table_id])
+    return out

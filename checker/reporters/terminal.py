@@ -1,0 +1,149 @@
+"""The rich terminal report: what was read, the tables with bad cells marked, the findings."""
+from __future__ import annotations
+
+from typing import TextIO
+
+from rich.console import Console
+from rich.table import Table as RichTable
+from rich.text import Text
+
+from ..findings import CellRef, Finding, Severity
+from ..result import Result
+from ..templates import TABLE_NAMES, load_sections, union_spec
+
+SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
+
+
+def _where(finding: Finding) -> str:
+    loc = finding.location
+    parts = []
+    if loc.cell is not None:
+        c = loc.cell
+        name = TABLE_NAMES.get(c.table, c.table)
+        parts.append(f"{name} {c.row}.{c.column}" if c.table == "t4" else f"{name} {c.row} / {c.column}")
+    elif loc.table:
+        parts.append(TABLE_NAMES.get(loc.table, loc.table))
+    if loc.section:
+        parts.append(loc.section)
+    if loc.page is not None:
+        parts.append(f"第{loc.page}页")
+    if loc.line is not None:
+        parts.append(f"第{loc.line}行")
+    return " ".join(parts) or "—"
+
+
+def _number_text(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+class TerminalReporter:
+    def __init__(self, stream: TextIO, *, width: int | None = None, brief: bool = False, **_: object) -> None:
+        self.console = Console(file=stream, width=width, highlight=False, soft_wrap=False)
+        self.brief = brief
+        self.totals = {s: 0 for s in Severity}
+        self.files = 0
+
+    # -- one file --------------------------------------------------------------
+    def add(self, result: Result) -> None:
+        self.files += 1
+        c = self.console
+        c.rule(Text(result.file, style="bold"))
+        template = result.template or "未知"
+        if len(set(result.table_templates.values())) > 1:
+            template += "（" + "，".join(f"{TABLE_NAMES[t]} {v}" for t, v in result.table_templates.items()) + "）"
+        c.print(f"标题：{result.title or '（未找到）'}")
+        c.print(f"主体：{result.body or '（未知）'}    年度：{result.year or '（未知）'}    格式：{template}    文件类型：{result.format}")
+        self._sections(result)
+        if not self.brief:
+            marks = self._marks(result.findings)
+            for table_id in ("t2", "t3", "t4"):
+                if table_id in result.tables:
+                    self._table(result, table_id, marks)
+        self._findings(result.findings)
+        for f in result.findings:
+            self.totals[f.severity] += 1
+
+    def add_failure(self, name: str, sentence: str) -> None:
+        self.files += 1
+        self.console.rule(Text(name, style="bold"))
+        self.console.print(Text(sentence, style="bold red"))
+
+    def finish(self) -> None:
+        t = self.totals
+        self.console.print(
+            f"共检查 {self.files} 个文件：错误 {t[Severity.ERROR]} 项，警告 {t[Severity.WARNING]} 项，提示 {t[Severity.INFO]} 项"
+        )
+
+    # -- parts -------------------------------------------------------------------
+    def _sections(self, result: Result) -> None:
+        table = RichTable(title="章节", title_justify="left", show_edge=False)
+        table.add_column("章节")
+        table.add_column("标题（原文）")
+        table.add_column("位置")
+        found = {s.id: s for s in result.sections}
+        for spec in load_sections():
+            s = found.get(spec.id)
+            if s is None:
+                table.add_row(spec.canonical, Text("缺失", style="bold red"), "")
+            else:
+                where = " ".join(x for x in (f"第{s.location.page}页" if s.location.page else "",
+                                              f"第{s.location.line}行" if s.location.line else "") if x)
+                table.add_row(spec.canonical, s.heading, where)
+        self.console.print(table)
+
+    @staticmethod
+    def _marks(findings: list[Finding]) -> dict[CellRef, Severity]:
+        """The worst severity naming each cell (its own cell, or one of an identity's cells)."""
+        marks: dict[CellRef, Severity] = {}
+        for f in findings:
+            for ref in ((f.location.cell,) if f.location.cell else ()) + f.location.cells:
+                if ref is not None and (ref not in marks or f.severity.rank < marks[ref].rank):
+                    marks[ref] = f.severity
+        return marks
+
+    def _table(self, result: Result, table_id: str, marks: dict[CellRef, Severity]) -> None:
+        spec = union_spec(table_id)
+        grid = result.tables[table_id]
+        printed = result.facts.values if result.facts else {}
+        if table_id == "t4":
+            rows = {g: {leaf: grid.get(f"{g}.{leaf}") for leaf in spec.column_ids} for g in spec.row_ids
+                    if any(f"{g}.{leaf}" in grid for leaf in spec.column_ids)}
+        else:
+            rows = grid
+        columns = [c for c in spec.column_ids if any(c in cells for cells in rows.values())]
+        table = RichTable(title=f"{TABLE_NAMES[table_id]} {spec.title}", title_justify="left", show_edge=False)
+        table.add_column("")
+        for col in columns:
+            label = spec.column(col)
+            table.add_column(label.short or label.label if label else col, justify="right")
+        for row_id, cells in rows.items():
+            label = spec.row(row_id)
+            line = [Text(label.short or label.label if label else row_id)]
+            for col in columns:
+                if col not in cells:
+                    line.append(Text(""))
+                    continue
+                ref = CellRef(table_id, row_id, col)
+                value = cells[col]
+                text = _number_text(value)
+                if value is None and ref in printed:
+                    text = printed[ref].text or "空白"
+                severity = marks.get(ref)
+                style = SEVERITY_STYLE[severity] + " reverse" if severity and ref in marks and value is None else (
+                    SEVERITY_STYLE[severity] if severity else "")
+                line.append(Text(text, style=style))
+            table.add_row(*line)
+        self.console.print(table)
+
+    def _findings(self, findings: list[Finding]) -> None:
+        if not findings:
+            self.console.print(Text("未发现问题。", style="green"))
+            return
+        table = RichTable(title="发现的问题", title_justify="left", show_edge=False)
+        for name in ("级别", "规则", "位置", "说明", "应为", "实为"):
+            table.add_column(name)
+        for f in sorted(findings, key=lambda f: (f.severity.rank, f.sort_key())):
+            table.add_row(Text(SEVERITY_ZH[f.severity], style=SEVERITY_STYLE[f.severity]), f.rule, _where(f),
+                          f.message, _number_text(f.expected), _number_text(f.actual))
+        self.console.print(table)

@@ -1,0 +1,80 @@
+"""One checked file: what was read and what was found, as DOMAIN.md §6 JSON."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .document import Location
+from .facts import ReportFacts
+from .findings import Finding, Summary, json_number
+from .templates import TABLE_IDS
+
+
+@dataclass(frozen=True, slots=True)
+class SectionOut:
+    id: str
+    heading: str
+    location: Location
+
+
+@dataclass(slots=True)
+class Result:
+    file: str
+    format: str
+    title: str | None
+    body: str | None
+    year: int | None
+    template: str | None
+    sections: list[SectionOut]
+    tables: dict[str, dict]
+    findings: list[Finding]
+    table_templates: dict[str, str] = field(default_factory=dict)
+    facts: ReportFacts | None = None   # kept for reporters that draw the tables
+
+    @property
+    def summary(self) -> Summary:
+        return Summary.of(self.findings)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "file": self.file,
+            "format": self.format,
+            "title": self.title,
+            "body": self.body,
+            "year": self.year,
+            "template": self.template,
+            "table_templates": self.table_templates,
+            "sections": [
+                {"id": s.id, "heading": s.heading, "location": _location(s.location)} for s in self.sections
+            ],
+            "tables": self.tables,
+            "findings": [f.to_dict() for f in self.findings],
+            "summary": self.summary.to_dict(),
+        }
+
+
+def _location(loc: Location) -> dict[str, int]:
+    return {k: v for k, v in (("page", loc.page), ("line", loc.line)) if v is not None}
+
+
+def tables_from_facts(facts: ReportFacts) -> dict[str, dict]:
+    """Every mapped cell, in template order: a number, or null (the finding quotes the print)."""
+    out: dict[str, dict] = {}
+    for table_id in TABLE_IDS:
+        mapped = facts.tables.get(table_id)
+        template = facts.template_for(table_id)
+        if mapped is None or template is None:
+            continue
+        spec = template.tables[table_id]
+        rows = list(spec.row_ids) + [r for r in mapped.row_order if r not in spec.row_ids]
+        grid: dict[str, object] = {}
+        for row in rows:
+            if row not in mapped.row_order:
+                continue
+            cols = [c for (r, c) in mapped.cells if r == row]
+            cells = {c: json_number(facts.value(table_id, row, c).number) for c in cols}
+            if table_id == "t4":
+                grid.update({f"{row}.{c}": v for c, v in cells.items()})
+            else:
+                grid[row] = cells
+        out[table_id] = grid
+    return out

@@ -1,0 +1,25 @@
+"""Where the data lives and the limits that keep a check bounded."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+RULES_DIR = Path(os.environ.get("GOVCHECK_RULES", Path(__file__).resolve().parent.parent / "rules"))
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds on the work one file may cause (never hang on a huge input)."""
+
+    max_bytes: int = 50 * 1024 * 1024
+    max_table_cells: int = 200_000   # spans are clipped so one table cannot explode
+    max_span: int = 200              # largest rowspan/colspan honoured
+
+    def __post_init__(self) -> None:
+        for name in ("max_bytes", "max_table_cells", "max_span"):
+            if getattr(self, name) <= 0:
+                raise ValueError(f"{name} must be positive, got {getattr(self, name)}")
+
+
+DEFAULT_LIMITS = Limits()
