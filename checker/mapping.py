@@ -17,6 +17,7 @@ from .normalize import compact, label_key, leading_numeral, parse_cell
 from .templates import TABLE_IDS, column_candidates, load_templates, row_candidates
 
 T4_PARENT = "行政诉讼"   # the header above both litigation groups; a group of its own in no template
+PADDING = (-1, -1)       # origin of the blank cells that stand in for a short row's missing ones
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +26,7 @@ class MappedCell:
     column: str
     text: str            # as printed
     location: Location
+    source: Cell | None = None   # the printed grid cell (None when a short row was padded)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +67,10 @@ def distinct(row: list[Cell]) -> list[Cell]:
     return out
 
 
+def _source(cell: Cell) -> Cell | None:
+    return None if cell.origin == PADDING else cell
+
+
 def _kind(text: str) -> str:
     return parse_cell(text).kind
 
@@ -97,17 +103,15 @@ def _note_template(mapped: MappedTable, what: str, id_: str, label: str) -> None
 def match_row_label(cells: list[Cell], table_id: str) -> tuple[int, Match] | None:
     """The label cell (index into `cells`) that names a standard row, most specific first."""
     cands = row_candidates(table_id)
-    texts = [c.text for c in cells]
-    for i in range(len(texts) - 1, -1, -1):
-        if _kind(texts[i]) == "text":
-            m = best_match(texts[i], cands)
-            if m is not None:
-                return i, m
-    joined = "".join(t for t in texts if _kind(t) == "text")
-    if joined:
-        m = best_match(joined, cands)
+    text_cells = [i for i, c in enumerate(cells) if _kind(c.text) == "text"]
+    for i in reversed(text_cells):
+        m = best_match(cells[i].text, cands)
         if m is not None:
-            return len(texts) - 1, m
+            return i, m
+    if text_cells:
+        m = best_match("".join(cells[i].text for i in text_cells), cands)
+        if m is not None:
+            return text_cells[-1], m
     return None
 
 
@@ -160,26 +164,26 @@ def _column_ids_from_header(header: list[list[Cell]], table_id: str) -> list[str
     return ids
 
 
-def _split_row(cells: list[Cell], n_values: int, aligned: bool) -> tuple[list[Cell], list[Cell], str | None]:
+def _split_row(cells: list[Cell], label_index: int, n_values: int, aligned: bool) -> tuple[list[Cell], list[Cell], str | None]:
     """(label cells, value cells, problem) for one printed row."""
     if aligned:
         if len(cells) <= n_values:
             return [], cells, "row_width"
         return cells[:-n_values], cells[-n_values:], None
-    # Tab-separated text: label cells lead (text or empty merged remnants).
-    k = 0
-    while k < len(cells) and _kind(cells[k].text) in ("text", "blank"):
-        k += 1
-    label, values = cells[:k], cells[k:]
+    # Tab-separated text: empty cells drift (merged-label remnants before the
+    # values, padding after), so only the run from the first to the last printed
+    # value is certain; blanks inside it are real empty cells. Text right after
+    # the label is a label continuation when there are more cells than columns.
+    label, values = cells[: label_index + 1], cells[label_index + 1 :]
     while values and not values[-1].text:
         values = values[:-1]
-    while len(values) > n_values and not values[0].text:
-        values = values[1:]
-    problem = None
-    if len(values) != n_values:
-        problem = "row_width"
-        values = values[:n_values] + [Cell("", (-1, -1))] * (n_values - len(values))
-    return label, values, problem
+    while values and (not values[0].text or (len(values) > n_values and _kind(values[0].text) == "text")):
+        label, values = label + values[:1], values[1:]
+    if len(values) == n_values:
+        return label, values, None
+    # Too few or too many: which column a number belongs to is not certain. Read
+    # left to right, mark the rest unreadable, and say so (never guess silently).
+    return label, values[:n_values] + [Cell("", PADDING)] * (n_values - len(values)), "row_width"
 
 
 def is_header_row(cells: list[Cell], table_id: str) -> bool:
@@ -214,7 +218,7 @@ def _map_row_table(table_id: str, tables: list[Table]) -> MappedTable:
                 elif not mapped.row_order:
                     header.append(row)
                 continue
-            found = match_row_label([c for c in cells if _kind(c.text) in ("text", "blank")], table_id)
+            found = match_row_label(cells, table_id)
             if found is None:
                 if any(_kind(c.text) == "number" for c in cells):
                     mapped.notes.append(TableNote("unrecognised_row", _display(cells), location))
@@ -225,7 +229,7 @@ def _map_row_table(table_id: str, tables: list[Table]) -> MappedTable:
                 columns = _t3_columns(header, mapped, table.location)
             row_id = found[1].id
             row_columns = columns if table_id == "t3" else _t2_columns(row_id, columns)
-            label_cells, value_cells, problem = _split_row(cells, len(row_columns), table.aligned)
+            label_cells, value_cells, problem = _split_row(cells, found[0], len(row_columns), table.aligned)
             label_text = _display(label_cells) or compact(cells[found[0]].text)
             if row_id in mapped.row_order:
                 mapped.notes.append(TableNote("duplicate_row", label_text, location, row_id))
@@ -236,7 +240,7 @@ def _map_row_table(table_id: str, tables: list[Table]) -> MappedTable:
             mapped.row_labels[row_id] = label_text
             _note_template(mapped, "row", row_id, label_text)
             for col, cell in zip(row_columns, value_cells):
-                mapped.cells[(row_id, col)] = MappedCell(row_id, col, cell.text, location)
+                mapped.cells[(row_id, col)] = MappedCell(row_id, col, cell.text, location, _source(cell))
     return mapped
 
 
@@ -339,7 +343,7 @@ def _map_t4(tables: list[Table]) -> MappedTable:
                     mapped.notes.append(TableNote("row_width", " | ".join(c.text for c in row), location))
                 pairs = list(zip(standard, values))
             for (group, leaf), cell in pairs:
-                mapped.cells[(group, leaf)] = MappedCell(group, leaf, cell.text, location)
+                mapped.cells[(group, leaf)] = MappedCell(group, leaf, cell.text, location, _source(cell))
             for group in ("review", "litigation_direct", "litigation_after_review"):
                 if any(k[0] == group for k, _ in pairs) and group not in mapped.row_order:
                     mapped.row_order.append(group)

@@ -20,7 +20,7 @@ class Value:
     number: int | Decimal | None     # None: blank, not a number, or not a valid count
     text: str                        # as printed
     location: Location
-    problem: str | None = None       # blank | placeholder | text | not_whole | negative | unit
+    problem: str | None = None       # blank | placeholder | text | not_whole | negative | unit | unreadable
     decimals: int = 0
     unit: str | None = None          # unit printed in the cell
 
@@ -39,7 +39,9 @@ def column_spec(table_id: str, row_id: str, column_id: str) -> LabelSpec | None:
     return None
 
 
-def read_value(ref: CellRef, text: str, location: Location) -> Value:
+def read_value(ref: CellRef, text: str, location: Location, *, readable: bool = True) -> Value:
+    if not readable:  # a cell a short row did not print: EXT001 says so, no value finding
+        return Value(ref, None, text, location, "unreadable")
     parsed = parse_cell(text)
     if parsed.kind != "number":
         return Value(ref, None, text, location, parsed.kind)
@@ -65,5 +67,5 @@ def read_values(tables: dict[str, MappedTable]) -> dict[CellRef, Value]:
     for table_id, mapped in tables.items():
         for (row, column), cell in mapped.cells.items():
             ref = CellRef(table_id, row, column)
-            out[ref] = read_value(ref, cell.text, cell.location)
+            out[ref] = read_value(ref, cell.text, cell.location, readable=cell.source is not None)
     return out

@@ -1,0 +1,56 @@
+"""The real published reports read exactly as their hand-checked expectations say."""
+from __future__ import annotations
+
+import pytest
+
+from checker import check_file
+
+from .conftest import PINGTAN, SEED, load_json, section_pairs
+
+REAL = [
+    (SEED, SEED.with_suffix(".expected.json")),
+    (PINGTAN, PINGTAN.with_suffix(".expected.json")),
+]
+
+
+@pytest.mark.parametrize("path, expected_path", REAL, ids=lambda p: p.name)
+def test_real_report_reads_exactly(path, expected_path):
+    got = check_file(path).to_dict()
+    want = load_json(expected_path)
+    assert (got["title"], got["body"], got["year"], got["template"]) == (
+        want["title"], want["body"], want["year"], want["template"])
+    assert section_pairs(got["sections"]) == section_pairs(want["sections"])
+    assert got["tables"] == want["tables"]
+
+
+def test_seed_report_facts():
+    result = check_file(SEED).to_dict()
+    assert result["format"] == "text"
+    assert result["body"] == "濮阳县庆祖镇人民政府"
+    assert (result["year"], result["template"]) == (2024, "2021")
+    assert [s["id"] for s in result["sections"]] == ["overview", "proactive", "requests", "appeals", "problems", "other"]
+    # The overview's own sub-heading 三、依申请公开情况 (line 15) is not section 三 (line 44).
+    assert [s["location"]["line"] for s in result["sections"]] == [5, 27, 44, 75, 82, 96]
+    t3 = result["tables"]["t3"]
+    assert len(t3) == 25 and all(len(cells) == 7 for cells in t3.values())
+    assert {v for cells in t3.values() for v in cells.values()} == {0}
+    assert len(result["tables"]["t4"]) == 15 and set(result["tables"]["t4"].values()) == {0}
+    t2 = result["tables"]["t2"]
+    assert t2 == {"regulations": {"issued": 0, "repealed": 0, "in_force": 0},
+                  "normative_docs": {"issued": 0, "repealed": 0, "in_force": 0},
+                  "licensing": {"decisions": 0}, "punishment": {"decisions": 0},
+                  "enforcement": {"decisions": 0}, "fees": {"amount": 0}}
+
+
+def test_seed_report_has_no_arithmetic_or_value_finding():
+    findings = check_file(SEED).to_dict()["findings"]
+    assert [f for f in findings if f["category"] in ("arithmetic", "value", "structure", "extraction")] == []
+
+
+def test_pingtan_values_include_large_counts_and_a_decimal_fee():
+    tables = check_file(PINGTAN).to_dict()["tables"]
+    assert tables["t2"]["licensing"]["decisions"] == 4529
+    assert tables["t2"]["fees"]["amount"] == 18651.06
+    assert tables["t3"]["new"]["total"] == 218
+    assert tables["t4"]["litigation_after_review.total"] == 19
+    assert check_file(PINGTAN).findings == []

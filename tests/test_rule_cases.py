@@ -1,0 +1,88 @@
+"""Runs every tests/rules/<CODE>.toml: named cases on a sample, optionally mutated,
+each expecting the exact findings of that rule (sqlfluff-style rule fixtures).
+
+A case may
+- `replace` = [[old, new], …]: edit the sample's text (each `old` must occur exactly once);
+- `set` = {"t3.result.granted.natural" = "3", …}: change printed cells of the parsed document;
+- `drop_table` = "t4": remove that table from the parsed document.
+`expect` lists the rule's findings as {table, row, column, section, expected, actual}
+(keys left out are not compared).
+"""
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from checker.check import check_document
+from checker.document import Document, Table
+from checker.extract import document_from_bytes
+from checker.facts import build_facts
+from checker.findings import CellRef
+from checker.mapping import classify_table
+
+from .conftest import ROOT, replace_cell
+
+FIXTURES = sorted((ROOT / "tests" / "rules").glob("*.toml"))
+
+
+def parse_cell_id(cell_id: str) -> CellRef:
+    table, rest = cell_id.split(".", 1)
+    row, column = rest.rsplit(".", 1)
+    return CellRef(table, row, column)
+
+
+def build_case_document(case: dict) -> tuple[Document, str]:
+    path = ROOT / case["sample"]
+    data = path.read_bytes()
+    for old, new in case.get("replace", []):
+        old_b, new_b = old.encode("utf-8"), new.encode("utf-8")
+        assert data.count(old_b) == 1, f"{case['name']}: {old!r} occurs {data.count(old_b)} times"
+        data = data.replace(old_b, new_b)
+    document = document_from_bytes(data, str(path))
+    if "drop_table" in case:
+        document = Document([b for b in document.blocks
+                             if not (isinstance(b, Table) and classify_table(b) == case["drop_table"])],
+                            document.format, document.metadata)
+    for cell_id, text in case.get("set", {}).items():
+        facts = build_facts(document)
+        ref = parse_cell_id(cell_id)
+        source = facts.tables[ref.table].cells[(ref.row, ref.column)].source
+        document = replace_cell(document, source, text)
+    return document, str(path)
+
+
+def finding_fields(finding) -> dict:
+    loc = finding.location
+    out = {"expected": finding.expected, "actual": finding.actual}
+    if loc.cell is not None:
+        out.update(table=loc.cell.table, row=loc.cell.row, column=loc.cell.column)
+    elif loc.table is not None:
+        out["table"] = loc.table
+    if loc.section is not None:
+        out["section"] = loc.section
+    return out
+
+
+def _cases():
+    for path in FIXTURES:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        for case in data["case"]:
+            yield pytest.param(data["rule"], case, id=f"{data['rule']}::{case['name']}")
+
+
+@pytest.mark.parametrize("code, case", list(_cases()))
+def test_rule_case(code, case):
+    document, name = build_case_document(case)
+    result = check_document(document, name)
+    got = [finding_fields(f) for f in result.findings if f.rule == code]
+    want = case["expect"]
+    unmatched = list(got)
+    for w in want:
+        match = next((g for g in unmatched if all(g.get(k) == v for k, v in w.items())), None)
+        assert match is not None, f"{code}: no finding matches {w}; got {got}"
+        unmatched.remove(match)
+    assert unmatched == [], f"{code}: unexpected {unmatched}"
+    if "message" in case:
+        assert [f.message for f in result.findings if f.rule == code] == [case["message"]]
