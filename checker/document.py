@@ -43,8 +43,8 @@ class Table:
     rows: list[list[Cell]]
     location: Location = Location()
     row_locations: list[Location] = field(default_factory=list)
-    # True when the source fixes cell positions (HTML, DOCX, PDF grids, regular
-    # pipe tables); False for tab-separated text, where empty cells drift.
+    # True when the source fixes cell positions (HTML, DOCX, PDF grids); False
+    # for tab-separated and pipe tables in text, where empty cells drift.
     aligned: bool = True
 
     @property

@@ -338,7 +338,8 @@ def _map_t4(tables: list[Table]) -> MappedTable:
                     while cells and not cells[-1].text:
                         cells = cells[:-1]
                 values = cells[-15:]
-                mapped.notes.append(TableNote("columns_assumed", "表四表头未能逐列识别，按标准顺序读取", location))
+                recognised = "、".join(f"{g}.{l}" for g, l in keys) or "（无表头）"
+                mapped.notes.append(TableNote("columns_assumed", recognised, location))
                 if len(values) != 15:
                     mapped.notes.append(TableNote("row_width", " | ".join(c.text for c in row), location))
                 pairs = list(zip(standard, values))

@@ -61,8 +61,9 @@ def extract_text(text: str, *, markdown: bool = False) -> Document:
                     rows.append(_pipe_cells(lines[i]))
                     locs.append(Location(line=i + 1))
                 i += 1
-            aligned = len({len(r) for r in rows}) == 1
-            blocks.append(Table(grid_from_texts(rows), Location(line=start + 1), locs, aligned=aligned))
+            # Pipe tables cannot merge cells either: captured reports leave the same
+            # drifting empty cells as tab-separated ones, even at constant width.
+            blocks.append(Table(grid_from_texts(rows), Location(line=start + 1), locs, aligned=False))
             continue
         i += 1
         stripped = line.strip()

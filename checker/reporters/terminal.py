@@ -12,6 +12,7 @@ from ..result import Result
 from ..templates import TABLE_NAMES, load_sections, union_spec
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+SEVERITY_SIGN = {Severity.ERROR: "✗", Severity.WARNING: "?", Severity.INFO: "·"}
 SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
 
 
@@ -65,11 +66,12 @@ class TerminalReporter:
             self.totals[f.severity] += 1
 
     def add_failure(self, name: str, sentence: str) -> None:
-        self.files += 1
         self.console.rule(Text(name, style="bold"))
         self.console.print(Text(sentence, style="bold red"))
 
     def finish(self) -> None:
+        if self.files == 0:
+            return
         t = self.totals
         self.console.print(
             f"共检查 {self.files} 个文件：错误 {t[Severity.ERROR]} 项，警告 {t[Severity.WARNING]} 项，提示 {t[Severity.INFO]} 项"
@@ -93,16 +95,20 @@ class TerminalReporter:
         self.console.print(table)
 
     @staticmethod
-    def _marks(findings: list[Finding]) -> dict[CellRef, Severity]:
-        """The worst severity naming each cell (its own cell, or one of an identity's cells)."""
-        marks: dict[CellRef, Severity] = {}
+    def _marks(findings: list[Finding]) -> dict[CellRef, tuple[Severity, bool]]:
+        """For each cell a finding names: the worst severity, and whether it is the
+        finding's own cell (marked with a sign) or one of its identity's cells (coloured)."""
+        marks: dict[CellRef, tuple[Severity, bool]] = {}
         for f in findings:
-            for ref in ((f.location.cell,) if f.location.cell else ()) + f.location.cells:
-                if ref is not None and (ref not in marks or f.severity.rank < marks[ref].rank):
-                    marks[ref] = f.severity
+            named = [(f.location.cell, True)] if f.location.cell else []
+            named += [(ref, False) for ref in f.location.cells]
+            for ref, own in named:
+                old = marks.get(ref)
+                if old is None or f.severity.rank < old[0].rank or (f.severity == old[0] and own):
+                    marks[ref] = (f.severity, own or (old is not None and old[1]))
         return marks
 
-    def _table(self, result: Result, table_id: str, marks: dict[CellRef, Severity]) -> None:
+    def _table(self, result: Result, table_id: str, marks: dict[CellRef, tuple[Severity, bool]]) -> None:
         spec = union_spec(table_id)
         grid = result.tables[table_id]
         printed = result.facts.values if result.facts else {}
@@ -129,9 +135,14 @@ class TerminalReporter:
                 text = _number_text(value)
                 if value is None and ref in printed:
                     text = printed[ref].text or "空白"
-                severity = marks.get(ref)
-                style = SEVERITY_STYLE[severity] + " reverse" if severity and ref in marks and value is None else (
-                    SEVERITY_STYLE[severity] if severity else "")
+                mark = marks.get(ref)
+                style = ""
+                if mark is not None:
+                    severity, own = mark
+                    style = SEVERITY_STYLE[severity]
+                    if own:  # a sign as well as a colour: visible in a pasted or colourless report
+                        text = f"{text} {SEVERITY_SIGN[severity]}"
+                        style += " reverse"
                 line.append(Text(text, style=style))
             table.add_row(*line)
         self.console.print(table)
@@ -142,7 +153,7 @@ class TerminalReporter:
             return
         table = RichTable(title="发现的问题", title_justify="left", show_edge=False)
         for name in ("级别", "规则", "位置", "说明", "应为", "实为"):
-            table.add_column(name)
+            table.add_column(name, overflow="fold")
         for f in sorted(findings, key=lambda f: (f.severity.rank, f.sort_key())):
             table.add_row(Text(SEVERITY_ZH[f.severity], style=SEVERITY_STYLE[f.severity]), f.rule, _where(f),
                           f.message, _number_text(f.expected), _number_text(f.actual))
