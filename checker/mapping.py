@@ -10,6 +10,7 @@ trimmed.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .document import Cell, Document, Location, Table
 from .matching import Match, best_match
@@ -80,6 +81,7 @@ def _row_text(row: list[Cell]) -> str:
 
 
 # Which template a row or column id proves (ids that exist in one template only).
+@lru_cache(maxsize=None)
 def _template_only_ids() -> dict[tuple[str, str, str], str]:
     templates = load_templates()
     out: dict[tuple[str, str, str], str] = {}
@@ -100,16 +102,21 @@ def _note_template(mapped: MappedTable, what: str, id_: str, label: str) -> None
         mapped.add_evidence(tid, label)
 
 
+@lru_cache(maxsize=4096)
+def _row_match(text: str, table_id: str) -> Match | None:
+    # Classifying a table and mapping it ask about the same labels: match each once.
+    return best_match(text, row_candidates(table_id))
+
+
 def match_row_label(cells: list[Cell], table_id: str) -> tuple[int, Match] | None:
     """The label cell (index into `cells`) that names a standard row, most specific first."""
-    cands = row_candidates(table_id)
     text_cells = [i for i, c in enumerate(cells) if _kind(c.text) == "text"]
     for i in reversed(text_cells):
-        m = best_match(cells[i].text, cands)
+        m = _row_match(cells[i].text, table_id)
         if m is not None:
             return i, m
     if text_cells:
-        m = best_match("".join(cells[i].text for i in text_cells), cands)
+        m = _row_match("".join(cells[i].text for i in text_cells), table_id)
         if m is not None:
             return text_cells[-1], m
     return None
