@@ -124,19 +124,19 @@ def load_sections(rules_dir: Path = RULES_DIR) -> tuple[SectionSpec, ...]:
 @lru_cache(maxsize=None)
 def row_candidates(table_id: str) -> list[Candidate]:
     """Row wordings of every template (union), for mapping before the template is known."""
-    out: list[Candidate] = []
-    for template in load_templates().values():
-        for row in template.tables[table_id].rows:
-            out += candidates_for(row.id, row.label, row.variants)
-    return _unique(out)
+    return _candidates(table_id, "rows")
 
 
 @lru_cache(maxsize=None)
 def column_candidates(table_id: str) -> list[Candidate]:
+    return _candidates(table_id, "columns")
+
+
+def _candidates(table_id: str, axis: str) -> list[Candidate]:
     out: list[Candidate] = []
     for template in load_templates().values():
-        for col in template.tables[table_id].columns:
-            out += candidates_for(col.id, col.label, col.variants)
+        for spec in getattr(template.tables[table_id], axis):
+            out += candidates_for(spec.id, spec.label, spec.variants)
     return _unique(out)
 
 

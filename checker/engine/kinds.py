@@ -214,48 +214,42 @@ def _fixed_label(table: str, for_each: str, fixed: str) -> dict[str, str]:
     return {"row_label": "", "column_label": column_label(table, fixed)}
 
 
-@kind("sum")
-def sum_rule(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
+def _identity_findings(rule: Rule, facts: ReportFacts, left: list[str], right: list[str]) -> Iterator[Finding]:
+    """Σ left = Σ right along every row or column; the finding's own cell is the
+    first of the right-hand side (a sum's printed total)."""
     axes = _axes(rule, facts)
     if axes is None:
         return
     table, rows, columns = axes
     for_each = rule.param("for_each")
-    fixed_ids, operand_ids = (rows, columns) if for_each == "row" else (columns, rows)
-    target = rule.param("target")
-    parts = _expand(rule.param("parts"), operand_ids, {target})
-    for fixed in fixed_ids:
-        result = _balance(facts, table, for_each, fixed, parts, [target])
+    for fixed in rows if for_each == "row" else columns:
+        result = _balance(facts, table, for_each, fixed, left, right)
         if result is None:
             continue
-        expected, actual, refs = result
-        target_ref = refs[-1]
-        value = facts.values[target_ref]
-        say = {"table_name": TABLE_NAMES[table], "cell_label": cell_label(target_ref), "printed": value.text,
-               "expected": expected, "actual": actual, **_fixed_label(table, for_each, fixed)}
-        yield _finding(rule, Location(cell=target_ref, cells=tuple(refs), **_where(value.location)), say,
-                       expected=expected, actual=actual)
+        lsum, rsum, refs = result
+        anchor = refs[len(left)]
+        value = facts.values[anchor]
+        say = {"table_name": TABLE_NAMES[table], "cell_label": cell_label(anchor), "printed": value.text,
+               "left": lsum, "right": rsum, "expected": lsum, "actual": rsum, **_fixed_label(table, for_each, fixed)}
+        yield _finding(rule, Location(cell=anchor, cells=tuple(refs), **_where(value.location)), say,
+                       expected=lsum, actual=rsum)
+
+
+@kind("sum")
+def sum_rule(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
+    """target = Σ parts: an equation with the parts on the left (expected) and the printed total on the right."""
+    axes = _axes(rule, facts)
+    if axes is None:
+        return
+    _, rows, columns = axes
+    target = rule.param("target")
+    operands = columns if rule.param("for_each") == "row" else rows
+    yield from _identity_findings(rule, facts, _expand(rule.param("parts"), operands, {target}), [target])
 
 
 @kind("equation")
 def equation_rule(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
-    axes = _axes(rule, facts)
-    if axes is None:
-        return
-    table, rows, columns = axes
-    for_each = rule.param("for_each")
-    fixed_ids = rows if for_each == "row" else columns
-    for fixed in fixed_ids:
-        result = _balance(facts, table, for_each, fixed, rule.param("left"), rule.param("right"))
-        if result is None:
-            continue
-        left, right, refs = result
-        anchor = refs[len(rule.param("left"))]  # the first cell of the right-hand side
-        value = facts.values[anchor]
-        say = {"table_name": TABLE_NAMES[table], "cell_label": cell_label(anchor), "printed": value.text,
-               "left": left, "right": right, "expected": left, "actual": right, **_fixed_label(table, for_each, fixed)}
-        yield _finding(rule, Location(cell=anchor, cells=tuple(refs), **_where(value.location)), say,
-                       expected=left, actual=right)
+    yield from _identity_findings(rule, facts, rule.param("left"), rule.param("right"))
 
 
 # --- values ----------------------------------------------------------------------
