@@ -12,7 +12,7 @@ from .document import Cell, Document, Table
 from .engine import load_rules, run_rules, select_rules
 from .errors import NotAReport
 from .extract import document_from_bytes, read_bytes
-from .facts import build_facts
+from .facts import ReportFacts, build_facts
 from .normalize import looks_traditional, simplify
 from .result import Result, SectionOut, tables_from_facts
 from .settings import DEFAULT_LIMITS, Limits
@@ -35,10 +35,16 @@ def simplify_document(document: Document) -> Document:
     return Document(blocks, document.format, metadata, [*document.notes, "traditional_converted"])
 
 
+def looks_like_report(facts: ReportFacts) -> bool:
+    """A standard table, two section headings, or a report title with one section."""
+    sections = len(facts.sections.sections)
+    return bool(facts.tables) or sections >= 2 or (facts.title is not None and sections == 1)
+
+
 def check_document(document: Document, name: str, *, select: Sequence[str] = (), ignore: Sequence[str] = ()) -> Result:
     document = simplify_document(document)
     facts = build_facts(document)
-    if not facts.tables and len(facts.sections.sections) < 2 and (facts.title is None or len(facts.sections.sections) == 0):
+    if not looks_like_report(facts):
         raise NotAReport(name)
     findings = run_rules(facts, select_rules(load_rules(), select, ignore))
     return Result(

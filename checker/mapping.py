@@ -271,15 +271,12 @@ def _header_label(row: list[Cell], column_id: str, table_id: str) -> str:
 
 
 def _t2_columns(row_id: str, header_columns: list[str]) -> list[str]:
-    """表二 columns of a row: the block header's, if it fits the row; else the template's."""
-    options = [t.tables["t2"].row(row_id) for t in sorted(load_templates().values(), key=lambda t: -t.first_year)]
-    options = [o for o in options if o is not None]
-    for spec in options:
-        if header_columns and set(header_columns) <= set(spec.columns):
-            return header_columns
-    if header_columns and len(options) == 0:
+    """表二 columns of a row: the block header's, if it fits the row; else the newest template's."""
+    specs = [t.tables["t2"].row(row_id) for t in sorted(load_templates().values(), key=lambda t: -t.first_year)]
+    specs = [spec for spec in specs if spec is not None]  # row_id was matched, so one at least
+    if header_columns and any(set(header_columns) <= set(spec.columns) for spec in specs):
         return header_columns
-    return list(options[0].columns) if options else header_columns
+    return list(specs[0].columns)
 
 
 # --- 表四: one printed row of fifteen --------------------------------------------

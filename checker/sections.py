@@ -148,11 +148,12 @@ def section_text(document: Document, section: Section) -> str:
     return "\n".join(b.text for b in section.blocks(document) if isinstance(b, (Paragraph, Heading)))
 
 
-def section_is_empty(document: Document, section: Section) -> bool:
-    """No table and no paragraph other than a bare 无 (sub-headings alone do not count)."""
+def section_is_empty(document: Document, section: Section, bare_none_is_empty: bool = True) -> bool:
+    """No table and no paragraph (sub-headings alone do not count); with
+    `bare_none_is_empty`, a paragraph saying only 无 does not count either."""
     for block in section.blocks(document):
         if isinstance(block, Table):
             return False
-        if isinstance(block, Paragraph) and compact(block.text).rstrip("。.") not in EMPTY_WORDS:
+        if isinstance(block, Paragraph) and not (bare_none_is_empty and compact(block.text).rstrip("。.") in EMPTY_WORDS):
             return False
     return True

@@ -98,12 +98,7 @@ def section_out_of_order(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
 def section_empty(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
     bare_none_is_empty = rule.param("bare_none_is_empty", True)
     for section in facts.sections.sections:
-        if section.id not in rule.param("sections"):
-            continue
-        blocks = section.blocks(facts.document)
-        empty = section_is_empty(facts.document, section) if bare_none_is_empty else not any(
-            getattr(b, "text", None) or not hasattr(b, "text") for b in blocks)
-        if empty:
+        if section.id in rule.param("sections") and section_is_empty(facts.document, section, bare_none_is_empty):
             yield _finding(rule, Location(section=section.id, **_where(section.location)),
                            {"heading": section.heading, "section": section.id}, evidence=section.heading)
 
