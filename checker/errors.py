@@ -60,3 +60,16 @@ class RuleFileError(Exception):
 
     def __init__(self, path: str | Path, key: str, problem: str) -> None:
         super().__init__(f"{path}: {key}: {problem}")
+
+
+class EncryptedPdf(InputError):
+    zh, en = "PDF 文件已加密，需要密码才能打开", "the PDF is encrypted and needs a password"
+
+
+class BrokenFile(InputError):
+    zh, en = "文件已损坏或不完整，无法打开", "the file is damaged or truncated and cannot be opened"
+
+
+class ScannedPdf(InputError):
+    zh, en = ("这是扫描件 PDF（只有图像，没有文字层），暂不能识别文字（需要 OCR）",
+              "the PDF is a scan (images only, no text layer); reading it needs OCR, which is not available yet")

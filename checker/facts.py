@@ -62,7 +62,7 @@ def find_title(document: Document) -> tuple[str | None, Location | None]:
             if _year_of(text) is not None and re.match(r"^\s*(\d{4}|[〇○一二三四五六七八九]{4})\s*年", nfkc(text)) and i > 0:
                 prev = early[i - 1].text.strip()
                 if len(compact(prev)) <= 30 and not _CHROME.match(compact(prev)) and not prev.endswith("。"):
-                    return f"{prev}{text}", early[i - 1].location
+                    return f"{prev} {text}", early[i - 1].location
             return text, block.location
     for key in ("meta:ArticleTitle", "html_title"):
         if document.metadata.get(key):

@@ -44,6 +44,15 @@ def nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text).translate(_RADICALS)
 
 
+def fix_radicals(text: str) -> str:
+    """Kangxi and supplement radicals (some PDF fonts map CJK glyphs to them) ->
+    unified ideographs, leaving every other character as printed."""
+    if not any("\u2e80" <= ch <= "\u2fdf" for ch in text):
+        return text
+    return "".join(unicodedata.normalize("NFKC", ch).translate(_RADICALS) if "\u2e80" <= ch <= "\u2fdf" else ch
+                   for ch in text)
+
+
 def compact(text: str) -> str:
     """NFKC with every kind of whitespace removed (labels split over lines)."""
     return _SPACES.sub("", nfkc(text).replace("\\", ""))
@@ -75,7 +84,7 @@ def label_key(text: str) -> str:
 # --- numbers printed in cells ---------------------------------------------
 
 # What a blank count cell is printed as, besides nothing at all.
-PLACEHOLDERS = frozenset({"/", "-", "—", "――", "--", "——", "－", "无", "空", "不涉及", "N/A", "NA", "／", "\\", "*"})
+PLACEHOLDERS = frozenset({"/", "-", "—", "――", "--", "——", "－", "无", "空", "不涉及", "N/A", "NA", "／", "∕", "⁄", "\\", "*"})
 _UNIT = re.compile(r"(万元|元|件|个|次|条|项|人次|人)$")
 _NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
 

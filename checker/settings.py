@@ -15,9 +15,10 @@ class Limits:
     max_bytes: int = 50 * 1024 * 1024
     max_table_cells: int = 200_000   # spans are clipped so one table cannot explode
     max_span: int = 200              # largest rowspan/colspan honoured
+    max_pages: int = 500             # a PDF longer than this is not an annual report
 
     def __post_init__(self) -> None:
-        for name in ("max_bytes", "max_table_cells", "max_span"):
+        for name in ("max_bytes", "max_table_cells", "max_span", "max_pages"):
             if getattr(self, name) <= 0:
                 raise ValueError(f"{name} must be positive, got {getattr(self, name)}")
 

@@ -8,7 +8,9 @@ from ..document import Document
 from ..errors import BinaryFile, EmptyFile, FileMissing, NotAFile, TooLarge, UndecodableText, UnsupportedFormat
 from ..settings import DEFAULT_LIMITS, Limits
 from .encoding import declared_charset, decode
+from .docx import extract_docx
 from .html import extract_html
+from .pdf import extract_pdf
 from .text import extract_text
 
 _HTML_START = re.compile(rb"<\s*(!doctype\s+html|html|head|body|meta|table|div|p|title|span|h[1-6])\b", re.I)
@@ -56,8 +58,10 @@ def document_from_bytes(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS)
     if len(data) > limits.max_bytes:
         raise TooLarge(name, f"{len(data)} 字节 > {limits.max_bytes}")
     fmt = sniff_format(data, name)
-    if fmt in ("pdf", "docx"):
-        raise UnsupportedFormat(name, f"{fmt.upper()} 文件的读取尚未实现 / {fmt.upper()} reading is not implemented yet")
+    if fmt == "pdf":
+        return extract_pdf(data, name, limits=limits)
+    if fmt == "docx":
+        return extract_docx(data, name, limits=limits)
     if fmt == "doc":
         raise UnsupportedFormat(name, "旧版 Word（.doc）请先另存为 .docx / save old .doc files as .docx first")
     if fmt == "zip":

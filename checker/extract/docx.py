@@ -1,0 +1,131 @@
+"""DOCX -> Document (python-docx).
+
+Tables are read from the XML cells (w:tc) so that merged cells keep one origin:
+gridSpan repeats a cell to the right, vMerge="continue" repeats the cell above.
+Text in text boxes (w:txbxContent) is read where it is anchored, not dropped.
+"""
+from __future__ import annotations
+
+import io
+import re
+
+from ..document import Block, Cell, Document, Heading, Location, Paragraph, Table
+from ..errors import BrokenFile
+from ..settings import DEFAULT_LIMITS, Limits
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_HEADING_STYLE = re.compile(r"(?:heading|标题)\s*(\d)", re.I)
+
+
+def _text(element) -> str:
+    """Text of a w:p element (runs, tabs and breaks), without text-box contents."""
+    parts = []
+    for node in element.iter():
+        if node.tag == W + "txbxContent":
+            continue
+        if node.tag == W + "t" and not any(a.tag == W + "txbxContent" for a in node.iterancestors()):
+            parts.append(node.text or "")
+        elif node.tag in (W + "tab",):
+            parts.append("\t")
+        elif node.tag in (W + "br", W + "cr"):
+            parts.append("\n")
+    return "".join(parts).strip()
+
+
+def _paragraph_blocks(p, styles: dict[str, str]) -> list[Block]:
+    """A Word paragraph -> blocks. Lines separated by hard breaks (w:br, as pages
+    pasted from the web have) are paragraphs of their own, as <br> is in HTML."""
+    blocks: list[Block] = []
+    lines = [line.strip() for line in _text(p).split("\n") if line.strip()]
+    style_id = p.find(f"{W}pPr/{W}pStyle")
+    name = styles.get(style_id.get(W + "val"), "") if style_id is not None else ""
+    level = _HEADING_STYLE.search(name)
+    outline = p.find(f"{W}pPr/{W}outlineLvl")
+    if level is None and outline is not None and outline.get(W + "val", "9").isdigit():
+        outline_level = int(outline.get(W + "val"))
+        heading_level = outline_level + 1 if outline_level < 9 else None
+    else:
+        heading_level = int(level.group(1)) if level else None
+    for line in lines:
+        blocks.append(Heading(line, heading_level) if heading_level and len(lines) == 1 else Paragraph(line))
+    for box in p.iter(W + "txbxContent"):
+        for inner in box.iter(W + "p"):
+            inner_text = _text(inner)
+            if inner_text:
+                blocks.append(Paragraph(inner_text))
+    return blocks
+
+
+def _cell_text(tc) -> str:
+    lines = [_text(p) for p in tc.iterchildren(W + "p")]
+    return "\n".join(line for line in lines if line)
+
+
+def grid_from_docx_table(tbl, limits: Limits) -> tuple[list[list[Cell]], list]:
+    """Expand gridSpan and vMerge into a full grid; also return nested tables."""
+    grid: list[list[Cell]] = []
+    nested = []
+    for r, tr in enumerate(tbl.iterchildren(W + "tr")):
+        row: list[Cell] = []
+        for tc in tr.iterchildren(W + "tc"):
+            props = tc.find(W + "tcPr")
+            span, vmerge = 1, None
+            if props is not None:
+                grid_span = props.find(W + "gridSpan")
+                if grid_span is not None and str(grid_span.get(W + "val", "1")).isdigit():
+                    span = max(1, min(int(grid_span.get(W + "val")), limits.max_span))
+                merge = props.find(W + "vMerge")
+                if merge is not None:
+                    vmerge = merge.get(W + "val", "continue")
+            nested += list(tc.iterchildren(W + "tbl"))
+            c = len(row)
+            if vmerge == "continue" and r > 0 and c < len(grid[r - 1]):
+                cell = grid[r - 1][c]  # the merged cell above continues here
+            else:
+                cell = Cell(_cell_text(tc), (r, c))
+            row.extend([cell] * span)
+        grid.append(row)
+    width = max((len(r) for r in grid), default=0)
+    for r, row in enumerate(grid):
+        row.extend(Cell("", (r, c)) for c in range(len(row), width))
+    return grid, nested
+
+
+def extract_docx(data: bytes, name: str, *, limits: Limits = DEFAULT_LIMITS) -> Document:
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError) as exc:
+        raise BrokenFile(name, str(exc)) from exc
+    except Exception as exc:  # a damaged zip or XML raises a variety of errors
+        raise BrokenFile(name, type(exc).__name__) from exc
+    styles = {s.style_id: s.name or "" for s in document.styles}
+    blocks: list[Block] = []
+    cells_used = 0
+
+    def add_table(tbl) -> None:
+        nonlocal cells_used
+        grid, nested = grid_from_docx_table(tbl, limits)
+        cells_used += sum(len(r) for r in grid)
+        if grid and cells_used <= limits.max_table_cells:
+            blocks.append(Table(grid, Location(), [], aligned=True))
+        for inner in nested:
+            add_table(inner)
+
+    for element in document.element.body.iterchildren():
+        if element.tag == W + "p":
+            blocks += _paragraph_blocks(element, styles)
+        elif element.tag == W + "tbl":
+            add_table(element)
+        elif element.tag == W + "sdt":  # content controls wrap paragraphs and tables
+            for inner in element.iter(W + "p", W + "tbl"):
+                if inner.tag == W + "tbl":
+                    add_table(inner)
+                elif not any(a.tag == W + "tbl" for a in inner.iterancestors()):
+                    blocks += _paragraph_blocks(inner, styles)
+    props = document.core_properties
+    metadata = {k: str(v) for k, v in (("docx:created", props.created), ("docx:modified", props.modified),
+                                       ("docx:title", props.title)) if v}
+    return Document(blocks, "docx", metadata)

@@ -1,0 +1,344 @@
+"""PDF -> Document. The only module that imports a PDF library.
+
+Two passes: pypdfium2 (about 2 ms a page) reads every page's text, line boxes
+and fonts, the metadata, and whether there is a text layer at all; pdfplumber
+(about 50 ms a page) finds table grids, and only on the pages whose text names
+a standard table and the page after each (a table continues there).
+"""
+from __future__ import annotations
+
+import ctypes
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..document import Block, Cell, Document, Heading, Location, Paragraph, Table
+from ..errors import BrokenFile, EncryptedPdf, ScannedPdf, TooLarge
+from ..normalize import compact, fix_radicals
+from ..settings import DEFAULT_LIMITS, Limits
+
+logging.getLogger("pdfminer").setLevel(logging.ERROR)  # a FontBBox warning per glyph on Type3 fonts
+
+# Labels printed in 表二/三/四 and hardly ever in prose: they put a page on the table pass.
+TABLE_WORDS = ("第二十条", "信息内容", "本年制发件数", "本年新制作数量", "本年新收政府信息公开申请", "上年结转政府信息公开申请",
+               "本年度办理结果", "属于国家秘密", "三安全一稳定", "属于行政查询事项", "信访举报投诉类申请",
+               "结转下年度继续办理", "未经复议直接起诉", "复议后起诉")
+CONTINUES_NEAR_BOTTOM = 110.0   # a table ending this close to the page's foot may go on overleaf
+_PAGE_NUMBER = re.compile(r"^[-—–－~\s]*(第\s*)?\d{1,4}\s*(页|/\s*\d{1,4})?(\s*共\s*\d+\s*页)?[-—–－~\s]*$")
+_HEADING_FONT = re.compile(r"黑体|楷体|Hei|Kai|SimHei|KaiTi|Bold|bold|小标宋|XBS|FZXBS|方正小标宋", re.I)
+_NUMBERED = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)")
+_SENTENCE_END = "。；;！？!?："
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    text: str
+    page: int
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    font: str
+
+
+def _font_of(textpage, index: int) -> str:
+    import pypdfium2.raw as raw
+
+    buffer = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    raw.FPDFText_GetFontInfo(textpage.raw, index, buffer, 128, ctypes.byref(flags))
+    return buffer.value.decode("utf-8", "replace")
+
+
+def _page_lines(page, page_number: int) -> list[Line]:
+    """Text lines of a page in pdfium's reading order, with their boxes and first font."""
+    textpage = page.get_textpage()
+    height = page.get_height()
+    count = textpage.count_chars()
+    text = textpage.get_text_range() if count else ""
+    lines: list[Line] = []
+    position = 0
+    # pdfium's text has one position per character (its line breaks are generated characters).
+    aligned = len(text) == count
+    for raw_line in text.split("\r\n"):
+        start = position
+        position += len(raw_line) + 2
+        stripped = raw_line.strip()
+        if not stripped:
+            continue
+        if not aligned:
+            lines.append(Line(fix_radicals(stripped), page_number, 0.0, 0.0, 0.0, 0.0, ""))
+            continue
+        indexes = [start + k for k, ch in enumerate(raw_line) if not ch.isspace()]
+        left, bottom, _, top = textpage.get_charbox(indexes[0])
+        _, _, right, _ = textpage.get_charbox(indexes[-1])
+        boxes = [textpage.get_charbox(i) for i in (indexes[0], indexes[len(indexes) // 2], indexes[-1])]
+        top = max(b[3] for b in boxes)
+        bottom = min(b[1] for b in boxes)
+        lines.append(Line(fix_radicals(stripped), page_number, left, right, height - top, height - bottom,
+                          _font_of(textpage, indexes[0])))
+    textpage.close()
+    return lines
+
+
+def _is_page_furniture(line: Line, repeated: set[str]) -> bool:
+    """Page numbers (-3-, 第3页, 3/6) and running headers or footers."""
+    key = compact(line.text)
+    return bool(_PAGE_NUMBER.match(key)) or key in repeated
+
+
+def _repeated_lines(pages: list[list[Line]]) -> set[str]:
+    """Lines printed at the top or bottom of most pages: running headers and footers."""
+    if len(pages) < 3:
+        return set()
+    counts: Counter[str] = Counter()
+    for lines in pages:
+        edge = lines[:2] + lines[-2:]
+        counts.update({compact(l.text) for l in edge})
+    return {text for text, n in counts.items() if n >= max(3, len(pages) * 0.6) and len(text) < 40}
+
+
+# --- tables (pdfplumber) ------------------------------------------------------
+
+PAGE_STRIDE = 100_000.0   # y offset per page, so cells of several pages sort in reading order
+COLUMN_SNAP = 6.0         # points within which column edges of stitched fragments are one edge
+
+
+@dataclass(slots=True)
+class Fragment:
+    """A table as printed on one page (or several, once stitched): its cells'
+    boxes and texts, in points, y growing down the document."""
+
+    cells: list[tuple[float, float, float, float, str]]
+    page: int              # first page
+    last_page: int
+    x0: float
+    x1: float
+    top: float             # on its first page
+    bottom: float          # on its last page
+    page_height: float
+
+
+def _cluster(values: list[float], tolerance: float = 2.0) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > tolerance:
+            out.append(v)
+    return out
+
+
+def _index(edges: list[float], value: float) -> int:
+    return min(range(len(edges)), key=lambda i: abs(edges[i] - value))
+
+
+def grid_from_cells(cells: list[tuple[float, float, float, float, str]]) -> tuple[list[list[Cell]], list[float]] | None:
+    """Cell boxes -> a full grid over the union of their edges, and each grid row's
+    top: each printed cell covers every grid position its box spans (pdfplumber
+    reports those as None)."""
+    # Fragments of one table on two pages can be drawn a few points apart; no real
+    # column is that narrow, so column edges snap with a wider tolerance than rows.
+    xs = _cluster([c[0] for c in cells] + [c[2] for c in cells], COLUMN_SNAP)
+    ys = _cluster([c[1] for c in cells] + [c[3] for c in cells])
+    n_rows, n_cols = len(ys) - 1, len(xs) - 1
+    if n_cols < 2 or n_rows < 1:
+        return None  # WPS text frames come out as one-column "tables": they are text
+    grid: list[list[Cell | None]] = [[None] * n_cols for _ in range(n_rows)]
+    for x0, top, x1, bottom, text in cells:
+        c0, c1 = _index(xs, x0), _index(xs, x1)
+        r0, r1 = _index(ys, top), _index(ys, bottom)
+        cell = Cell(text, (r0, c0))
+        for r in range(r0, max(r1, r0 + 1)):
+            for c in range(c0, max(c1, c0 + 1)):
+                if r < n_rows and c < n_cols and grid[r][c] is None:
+                    grid[r][c] = cell
+    full = [[cell or Cell("", (r, c)) for c, cell in enumerate(row)] for r, row in enumerate(grid)]
+    # An edge of a neighbouring merged cell (or of an empty remnant of one cut by
+    # a page break) can split one printed row into two grid rows; the second has
+    # no text of its own, only copies from above: drop it. A column is dropped
+    # only when it has no cell of its own at all (a wholly blank 总计 column stays).
+    keep_rows = [r for r in range(n_rows) if r == 0 or any(c.text and c.origin[0] == r for c in full[r])]
+    keep_cols = [c for c in range(n_cols) if c == 0 or any(full[r][c].origin[1] == c for r in range(n_rows))]
+    return [[full[r][c] for c in keep_cols] for r in keep_rows], [ys[r] for r in keep_rows]
+
+
+def _open_edges(page, bbox: tuple[float, float, float, float]) -> list[float]:
+    """Where a table's vertical rules run past its top or bottom: a row cut by a
+    page break often has no border on the cut side, so its cells never close."""
+    x0, top, x1, bottom = bbox
+    verticals = [e for e in page.edges if e["orientation"] == "v" and x0 - 2 <= e["x0"] <= x1 + 2]
+    above = [e["top"] for e in verticals if e["top"] < top - 3 <= e["bottom"]]
+    below = [e["bottom"] for e in verticals if e["top"] <= bottom + 3 < e["bottom"]]
+    return ([min(above)] if len(above) >= 2 else []) + ([max(below)] if len(below) >= 2 else [])
+
+
+def _page_fragments(page, page_number: int) -> list[Fragment]:
+    found = page.find_tables()
+    extra = [y for t in found for y in _open_edges(page, t.bbox)]
+    if extra:
+        found = page.find_tables({"explicit_horizontal_lines": extra})
+    offset = (page_number - 1) * PAGE_STRIDE
+    out = []
+    for table in found:
+        cells = []
+        for row, texts in zip(table.rows, table.extract()):
+            for bbox, text in zip(row.cells, texts):
+                if bbox is not None:
+                    cells.append((bbox[0], bbox[1] + offset, bbox[2], bbox[3] + offset, fix_radicals(text or "")))
+        if cells and len(_cluster([c[0] for c in cells] + [c[2] for c in cells], COLUMN_SNAP)) > 2:
+            x0, top, x1, bottom = table.bbox
+            out.append(Fragment(cells, page_number, page_number, x0, x1, top, bottom, page.height))
+    return out
+
+
+def _continues(before: Fragment, after: Fragment) -> bool:
+    """`after` carries on `before` over a page break: same width, nothing between."""
+    return (after.page == before.last_page + 1 and abs(after.x0 - before.x0) < 8 and abs(after.x1 - before.x1) < 8
+            and before.bottom > before.page_height - CONTINUES_NEAR_BOTTOM)
+
+
+def _table_from_fragment(fragment: Fragment) -> Table | None:
+    built = grid_from_cells(fragment.cells)
+    if built is None:
+        return None
+    grid, tops = built
+    kept = [(row, int(top // PAGE_STRIDE) + 1) for row, top in zip(grid, tops) if any(c.text for c in row)]
+    return Table([r for r, _ in kept], Location(page=fragment.page), [Location(page=p) for _, p in kept], aligned=True)
+
+
+def _table_pages(pages: list[list[Line]]) -> list[int]:
+    """0-based indexes of the pages whose text names a standard table."""
+    return [i for i, lines in enumerate(pages) if any(w in compact("".join(l.text for l in lines)) for w in TABLE_WORDS)]
+
+
+# --- lines -> headings and paragraphs -----------------------------------------------
+
+def _is_heading(line: Line, right_margin: float) -> bool:
+    text = line.text
+    if len(compact(text)) > 40 or text.endswith(("。", "；")):
+        return False
+    if _HEADING_FONT.search(line.font) and len(compact(text)) <= 40:
+        return True
+    short = right_margin - line.x1 > 40
+    return bool(_NUMBERED.match(text)) and short and "。" not in text
+
+
+def _blocks_from_items(items: list[Line | Table], left: float, right: float) -> list[Block]:
+    """Join visual lines into paragraphs: a new one starts after a heading or a
+    table, at an indented line, or after a line that stops short of the margin."""
+    blocks: list[Block] = []
+    buffer: list[Line] = []
+
+    def flush() -> None:
+        if buffer:
+            text = "".join(l.text if i == 0 or not _joins_with_space(buffer[i - 1].text, l.text) else " " + l.text
+                           for i, l in enumerate(buffer))
+            blocks.append(Paragraph(text, Location(page=buffer[0].page)))
+            buffer.clear()
+
+    for item in items:
+        if isinstance(item, Table):
+            flush()
+            blocks.append(item)
+            continue
+        if _is_heading(item, right):
+            flush()
+            blocks.append(Heading(item.text, 1 if _HEADING_FONT.search(item.font) else None, Location(page=item.page)))
+            continue
+        indented = item.x0 - left > 12
+        previous_short = bool(buffer) and right - buffer[-1].x1 > 28
+        ends_sentence = bool(buffer) and buffer[-1].text.endswith(tuple(_SENTENCE_END)) and right - buffer[-1].x1 > 14
+        if buffer and (indented or previous_short or ends_sentence):
+            flush()
+        buffer.append(item)
+    flush()
+    return blocks
+
+
+def _joins_with_space(before: str, after: str) -> bool:
+    """Latin words wrapped over a line keep a space; Chinese text joins directly."""
+    return before[-1:].isascii() and before[-1:].isalnum() and after[:1].isascii() and after[:1].isalnum()
+
+
+def extract_pdf(data: bytes, name: str, *, limits: Limits = DEFAULT_LIMITS) -> Document:
+    import pdfplumber
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise EncryptedPdf(name) from exc
+        raise BrokenFile(name, str(exc)) from exc
+    try:
+        n_pages = len(pdf)
+        if n_pages == 0:
+            raise BrokenFile(name, "没有页面 / no pages")
+        if n_pages > limits.max_pages:
+            raise TooLarge(name, f"{n_pages} 页 > {limits.max_pages}")
+        metadata = {f"pdf:{k}": str(v) for k, v in pdf.get_metadata_dict().items() if v}
+        try:
+            pages = [_page_lines(pdf[i], i + 1) for i in range(n_pages)]
+        except pdfium.PdfiumError as exc:
+            raise BrokenFile(name, str(exc)) from exc
+    finally:
+        pdf.close()
+    chars = sum(len(l.text) for lines in pages for l in lines)
+    if chars < 20 * n_pages:
+        raise ScannedPdf(name)
+    repeated = _repeated_lines(pages)
+    pages = [[l for l in lines if not _is_page_furniture(l, repeated)] for lines in pages]
+
+    fragments_by_page: dict[int, list[Fragment]] = {}
+    queue = _table_pages(pages)
+    if queue:
+        import io
+
+        with pdfplumber.open(io.BytesIO(data)) as plumber:
+            while queue:
+                i = queue.pop(0)
+                if i in fragments_by_page or i >= n_pages:
+                    continue
+                page = plumber.pages[i]
+                fragments_by_page[i] = _page_fragments(page, i + 1)
+                # A table reaching the foot of the page may continue on the next one.
+                if any(f.bottom > page.height - CONTINUES_NEAR_BOTTOM for f in fragments_by_page[i]):
+                    queue.insert(0, i + 1)
+                page.close()
+
+    body = [l for lines in pages for l in lines if l.x1 > l.x0]
+    left = Counter(round(l.x0) for l in body).most_common(1)[0][0] if body else 0.0
+    right = max((l.x1 for l in body), default=0.0)
+    right = Counter(round(l.x1) for l in body if l.x1 > right - 40).most_common(1)[0][0] if body else 0.0
+    items: list[Line | Fragment] = []
+    for i, lines in enumerate(pages):
+        fragments = fragments_by_page.get(i, [])
+        placed: list[tuple[float, Line | Fragment]] = []
+        for line in lines:
+            middle_x, middle_y = (line.x0 + line.x1) / 2, (line.top + line.bottom) / 2
+            if any(f.x0 - 1 <= middle_x <= f.x1 + 1 and f.top - 1 <= middle_y <= f.bottom + 1 for f in fragments):
+                continue  # the table's own text: read from its grid
+            placed.append((line.top, line))
+        placed += [(f.top, f) for f in fragments]
+        placed.sort(key=lambda item: item[0])  # pdfium's line order, tables placed by their top edge
+        items += [item for _, item in placed]
+    # One table printed over a page break: the last item of a page and the first of the next.
+    stitched: list[Line | Table] = []
+    previous: Fragment | None = None
+    for item in items:
+        if isinstance(item, Fragment):
+            if previous is not None and stitched and stitched[-1] is previous and _continues(previous, item):
+                previous.cells += item.cells
+                previous.last_page, previous.bottom = item.page, item.bottom
+                continue
+            previous = item
+        stitched.append(item)
+    items = []
+    for item in stitched:
+        if isinstance(item, Fragment):
+            table = _table_from_fragment(item)
+            if table is not None:
+                items.append(table)
+        else:
+            items.append(item)
+    return Document(_blocks_from_items(items, left, right), "pdf", metadata)
