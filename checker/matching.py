@@ -8,6 +8,10 @@ from rapidfuzz import fuzz
 from .normalize import label_key
 
 
+MIN_PREFIX = 6        # characters a cut label needs before its start is matched as a prefix
+PREFIX_WEIGHT = 0.95  # a whole-label match beats a prefix match
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     id: str
@@ -40,6 +44,9 @@ def best_match(text: str, candidates: list[Candidate], *, cutoff: float = 78.0, 
     best: dict[str, float] = {}
     for cand in candidates:
         score = 100.0 if key == cand.key else fuzz.ratio(key, cand.key)
+        if MIN_PREFIX <= len(key) < len(cand.key):
+            # A label cut by a page break or a wrap is the start of the standard one.
+            score = max(score, fuzz.ratio(key, cand.key[: len(key)]) * PREFIX_WEIGHT)
         score *= cand.weight
         if score > best.get(cand.id, -1.0):
             best[cand.id] = score

@@ -5,11 +5,13 @@ import pytest
 
 from checker import check_file
 
-from .conftest import PINGTAN, SEED, load_json, section_pairs
+from .conftest import PINGTAN, SAMPLES, SEED, load_json, section_pairs
 
+HUAIAN = SAMPLES / "huaian_2024.pdf"
 REAL = [
     (SEED, SEED.with_suffix(".expected.json")),
     (PINGTAN, PINGTAN.with_suffix(".expected.json")),
+    (HUAIAN, HUAIAN.with_suffix(".expected.json")),
 ]
 
 
@@ -54,3 +56,12 @@ def test_pingtan_values_include_large_counts_and_a_decimal_fee():
     assert tables["t3"]["new"]["total"] == 218
     assert tables["t4"]["litigation_after_review.total"] == 19
     assert check_file(PINGTAN).findings == []
+
+
+def test_huaian_pdf_every_printed_cell_and_no_false_finding():
+    result = check_file(HUAIAN)
+    tables = result.to_dict()["tables"]
+    assert tables["t2"]["fees"]["amount"] == 96171.6 and tables["t2"]["punishment"]["decisions"] == 3985758
+    assert tables["t3"]["result.unable.needs_creation"]["natural"] == 11   # the row under the page break
+    assert tables["t4"]["review.total"] == 351
+    assert result.findings == []

@@ -17,17 +17,27 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _HEADING_STYLE = re.compile(r"(?:heading|标题)\s*(\d)", re.I)
 
 
+def _in_text_box(node, element) -> bool:
+    """Whether `node` sits in a text box nested inside `element` (not around it)."""
+    for ancestor in node.iterancestors():
+        if ancestor is element:
+            return False
+        if ancestor.tag == W + "txbxContent":
+            return True
+    return False
+
+
 def _text(element) -> str:
-    """Text of a w:p element (runs, tabs and breaks), without text-box contents."""
+    """Text of a w:p element (runs, tabs and breaks), without nested text-box contents."""
     parts = []
-    for node in element.iter():
-        if node.tag == W + "txbxContent":
+    for node in element.iter(W + "t", W + "tab", W + "br", W + "cr"):
+        if _in_text_box(node, element):
             continue
-        if node.tag == W + "t" and not any(a.tag == W + "txbxContent" for a in node.iterancestors()):
+        if node.tag == W + "t":
             parts.append(node.text or "")
-        elif node.tag in (W + "tab",):
+        elif node.tag == W + "tab":
             parts.append("\t")
-        elif node.tag in (W + "br", W + "cr"):
+        else:
             parts.append("\n")
     return "".join(parts).strip()
 

@@ -1,0 +1,461 @@
+#!/usr/bin/env python3
+"""Build PDF and DOCX versions of some samples/html reports (run by hand, never by tests).
+
+The table VALUES of every output are exactly those of the source HTML, so the source's
+NAME.truth.json stays the expectation; each output OUT has OUT.source beside it naming that
+truth file.  Only layout changes: CSS injected into a temporary copy of the HTML (page size,
+fonts, margins, narrow tables), a <thead> wrapper around 表三's header rows, a block with a
+named landscape page around 表四, and the GBK sample re-encoded as UTF-8 for LibreOffice.
+
+Needs (Debian): chromium, libreoffice-writer-nogui, poppler-utils, fonts-noto-cjk,
+fonts-arphic-uming, fonts-wqy-zenhei; Python: lxml, pdfplumber, python-docx (for --check).
+
+Usage:
+    python3 tools/make_pdf_docx_samples.py            # build all outputs, then check them
+    python3 tools/make_pdf_docx_samples.py --check    # only check the existing outputs
+"""
+from __future__ import annotations
+
+import argparse
+import collections
+import logging
+import pathlib
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+HTML_DIR = ROOT / "samples" / "html"
+PDF_DIR = ROOT / "samples" / "pdf"
+DOCX_DIR = ROOT / "samples" / "docx"
+
+TRUETYPE_FONT = '"AR PL UMing CN", "WenQuanYi Zen Hei"'   # -> CID TrueType in the PDF
+HEADING_FONT = '"WenQuanYi Zen Hei"'                       # 黑体 stand-in, also TrueType
+NOTO_FONT = '"Noto Sans CJK SC"'                          # -> Type3 fonts in a Chromium PDF
+
+
+# --------------------------------------------------------------------------------------------
+# HTML manipulation (layout only; table cell contents are never touched)
+# --------------------------------------------------------------------------------------------
+def read_html(name: str) -> str:
+    raw = (HTML_DIR / f"{name}.html").read_bytes()
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("gb18030")
+
+
+def inject_css(html: str, css: str) -> str:
+    style = f"<style type=\"text/css\">\n{css}\n</style>\n"
+    m = re.search(r"</head\s*>", html, re.I)
+    if not m:
+        raise ValueError("no </head>")
+    return html[: m.start()] + style + html[m.start():]
+
+
+def table_spans(html: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of every top-level <table>…</table> (samples have no nesting)."""
+    starts = [m.start() for m in re.finditer(r"<table\b", html, re.I)]
+    ends = [m.end() for m in re.finditer(r"</table\s*>", html, re.I)]
+    assert len(starts) == len(ends), (len(starts), len(ends))
+    return list(zip(starts, ends))
+
+
+def heading_start(html: str, text: str) -> int:
+    """Offset of the <p> (or <h3>) element that holds the section heading `text`."""
+    i = html.index(text)
+    return max(html.rfind("<p", 0, i), html.rfind("<h3", 0, i))
+
+
+def add_heading_class(html: str, text: str, cls: str) -> str:
+    i = heading_start(html, text)
+    j = html.index("<", i) + 1
+    j += len(re.match(r"\w+", html[j:]).group())       # after "<p" / "<h3"
+    return html[:j] + f' class="{cls}"' + html[j:]
+
+
+def add_thead(html: str, table_index: int, n_rows: int) -> str:
+    """Move the first n_rows <tr> of table `table_index` from <tbody> into a <thead>."""
+    start, end = table_spans(html)[table_index]
+    t = html[start:end]
+    trs = [m.start() for m in re.finditer(r"<tr\b", t, re.I)]
+    tb = re.search(r"<tbody\s*>", t, re.I)
+    assert tb and tb.end() <= trs[0]
+    head = t[trs[0]: trs[n_rows]]
+    t2 = t[: tb.start()] + "<thead>\n" + head + "</thead>\n<tbody>\n" + t[trs[n_rows]:]
+    return html[:start] + t2 + html[end:]
+
+
+def add_class(html: str, table_index: int, cls: str) -> str:
+    start, _ = table_spans(html)[table_index]
+    return html[: start + 6] + f' class="{cls}"' + html[start + 6:]
+
+
+def mark_tables(html: str) -> str:
+    """class t2/t3/t4 on the three tables of a template-2021 report with 表二 as one table."""
+    for i, cls in enumerate(("t2", "t3", "t4")):
+        html = add_class(html, i, cls)
+    return html
+
+
+def quote_font_families(html: str) -> str:
+    """font-family:仿宋_GB2312, 仿宋 -> font-family:'仿宋_GB2312' in style attributes.
+
+    LibreOffice's CSS parser silently drops unquoted non-ASCII family names (it kept only
+    "GB2312" and "SimHei"), and keeps a fallback list as one name "仿宋_GB2312;仿宋"; with the
+    first name alone, quoted, the DOCX names 仿宋_GB2312/宋体/黑体/楷体_GB2312 like a real
+    Word file."""
+    def fix(m: re.Match) -> str:
+        first = m.group(1).split(",")[0].strip().strip("'\"")
+        return f"font-family:'{first}'"
+    return re.sub(r"font-family:\s*([^;\"]*)", fix, html)
+
+
+# --------------------------------------------------------------------------------------------
+# Converters
+# --------------------------------------------------------------------------------------------
+def chromium_pdf(html_file: pathlib.Path, out_pdf: pathlib.Path) -> None:
+    with tempfile.TemporaryDirectory(prefix="chromium_") as profile:
+        cmd = ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+               "--no-first-run", "--disable-background-networking", "--disable-component-update",
+               "--disable-sync", f"--user-data-dir={profile}", f"--print-to-pdf={out_pdf}",
+               "--no-pdf-header-footer", html_file.resolve().as_uri()]
+        subprocess.run(cmd, check=True, capture_output=True, timeout=180)
+    if not out_pdf.exists() or out_pdf.stat().st_size == 0:
+        raise RuntimeError(f"chromium wrote no {out_pdf}")
+
+
+# Fontconfig aliases used for LibreOffice's PDF export: the Windows font names of a Word-made
+# report map to the TrueType CJK fonts (so the PDF gets CID TrueType fonts, like a Word export)
+# instead of fontconfig's default Noto CJK (OpenType/CFF, exported as Type 1).
+FONT_ALIASES = {
+    "AR PL UMing CN": ["仿宋_GB2312", "仿宋", "FangSong", "宋体", "SimSun", "楷体_GB2312", "楷体",
+                       "KaiTi", "GB2312"],
+    "WenQuanYi Zen Hei": ["黑体", "SimHei"],
+}
+
+
+def fontconfig_env(tmp: pathlib.Path) -> dict:
+    import os
+    rules = "".join(
+        f'<alias binding="strong"><family>{alias}</family><prefer><family>{target}</family>'
+        f"</prefer></alias>\n"
+        for target, aliases in FONT_ALIASES.items() for alias in aliases)
+    conf = tmp / "fonts.conf"
+    conf.write_text('<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n'
+                    f'<fontconfig>\n<include ignore_missing="no">/etc/fonts/fonts.conf</include>\n'
+                    f"{rules}</fontconfig>\n", encoding="utf-8")
+    return {**os.environ, "FONTCONFIG_FILE": str(conf)}
+
+
+def soffice_convert(src: pathlib.Path, fmt: str, outdir: pathlib.Path,
+                    infilter: str | None = None, env: dict | None = None) -> pathlib.Path:
+    with tempfile.TemporaryDirectory(prefix="lo_profile_") as profile:
+        cmd = ["soffice", f"-env:UserInstallation={pathlib.Path(profile).as_uri()}", "--headless"]
+        if infilter:
+            cmd.append(f"--infilter={infilter}")
+        cmd += ["--convert-to", fmt, "--outdir", str(outdir), str(src)]
+        r = subprocess.run(cmd, capture_output=True, text=True, timeout=300, env=env)
+    out = outdir / (src.stem + "." + fmt.split(":")[0])
+    if not out.exists():
+        raise RuntimeError(f"soffice wrote no {out}: {r.stdout} {r.stderr}")
+    return out
+
+
+def write_source(out: pathlib.Path, truth_name: str) -> None:
+    out.with_name(out.name + ".source").write_text(f"samples/html/{truth_name}.truth.json\n",
+                                                   encoding="utf-8")
+
+
+# --------------------------------------------------------------------------------------------
+# The outputs
+# --------------------------------------------------------------------------------------------
+BASE_CSS = """
+@page { size: A4 portrait; margin: 20mm 18mm 20mm 18mm; }
+html, body, body * { font-family: %(font)s !important; }
+body { font-size: 16px; }
+table { break-inside: auto; }
+table.t2, table.t4 { break-inside: avoid; }
+tr { break-inside: auto; }
+thead { display: table-header-group; break-inside: avoid; }
+td, th { padding: 2px 4px; }
+td p { margin: 0; }
+td, td * { font-size: 13px !important; line-height: 1.3 !important; }
+"""
+
+
+# TrueType mode only: headings in a real regular-weight 黑体-like face, because AR PL UMing has
+# no bold and Chromium prints synthetic bold as one Type3 font per glyph (27 of them).
+TRUETYPE_HEADING_CSS = """
+strong, b, h1, h2, h3, strong *, b *, h1 *, h2 *, h3 * {
+    font-family: %s !important; font-weight: normal !important; }
+""" % HEADING_FONT
+
+
+def css(font: str, extra: str = "") -> str:
+    heading = TRUETYPE_HEADING_CSS if font == TRUETYPE_FONT else ""
+    return BASE_CSS % {"font": font} + heading + extra
+
+
+# Chromium's A4 print of county_2024_clean with 13 px table text: 表三 is 675 pt tall (the
+# printable height is 728 pt), so left alone it moves whole onto its own page.  Section 三 is
+# therefore started on a new page with a top gap, so that 表三 begins in the lower half of that
+# page and breaks inside the （三）/（四） row groups, like the real huaian PDF.  Measured; see check().
+T3_BREAK_CSS = """
+p.h3sec { break-before: page; margin-top: 230pt; }
+"""
+H3_TEXT = "三、收到和处理政府信息公开申请情况"
+
+
+def build_county_clean_chromium(tmp: pathlib.Path) -> list[pathlib.Path]:
+    html = read_html("county_2024_clean")
+    html = add_heading_class(mark_tables(html), H3_TEXT, "h3sec")
+    f = tmp / "county_2024_clean.chromium.html"
+    f.write_text(inject_css(html, css(TRUETYPE_FONT, T3_BREAK_CSS)), encoding="utf-8")
+    out = PDF_DIR / "county_2024_clean.chromium.pdf"
+    chromium_pdf(f, out)
+    write_source(out, "county_2024_clean")
+    return [out]
+
+
+def build_county_clean_thead(tmp: pathlib.Path) -> list[pathlib.Path]:
+    html = read_html("county_2024_clean")
+    html = add_thead(html, 1, 3)
+    html = add_heading_class(mark_tables(html), H3_TEXT, "h3sec")
+    f = tmp / "county_2024_clean.thead.html"
+    f.write_text(inject_css(html, css(TRUETYPE_FONT, T3_BREAK_CSS)), encoding="utf-8")
+    out = PDF_DIR / "county_2024_clean.thead.pdf"
+    chromium_pdf(f, out)
+    write_source(out, "county_2024_clean")
+    return [out]
+
+
+LANDSCAPE_CSS = """
+@page land { size: A4 landscape; margin: 15mm 18mm 15mm 18mm; }
+div.landscape { page: land; }
+"""
+
+
+def build_county_errors_noto(tmp: pathlib.Path) -> list[pathlib.Path]:
+    html = mark_tables(read_html("county_2024_errors"))
+    # wrap the 四、 heading and 表四 (the third table) in a block printed on a landscape page
+    h = heading_start(html, "四、政府信息公开行政复议、行政诉讼情况")
+    _, t4_end = table_spans(html)[2]
+    assert h < table_spans(html)[2][0]
+    html = (html[:h] + '<div class="landscape">\n' + html[h:t4_end] + "\n</div>"
+            + html[t4_end:])
+    f = tmp / "county_2024_errors.noto.html"
+    f.write_text(inject_css(html, css(NOTO_FONT, LANDSCAPE_CSS)), encoding="utf-8")
+    out = PDF_DIR / "county_2024_errors.noto.pdf"
+    chromium_pdf(f, out)
+    write_source(out, "county_2024_errors")
+    return [out]
+
+
+NARROW_CSS = """
+table { width: 60% !important; margin-left: 0 !important; }
+td, th { padding: 1px 2px; width: auto !important; }
+td, td * { font-size: 13px !important; }
+tr { break-inside: avoid; }
+"""
+
+
+def build_city_narrow(tmp: pathlib.Path) -> list[pathlib.Path]:
+    html = read_html("city_dept_2020_template2019")
+    f = tmp / "city_dept_2020_template2019.narrow.html"
+    f.write_text(inject_css(html, css(TRUETYPE_FONT, NARROW_CSS)), encoding="utf-8")
+    out = PDF_DIR / "city_dept_2020_template2019.narrow.pdf"
+    chromium_pdf(f, out)
+    write_source(out, "city_dept_2020_template2019")
+    return [out]
+
+
+# Default text face for the LibreOffice import (text without an inline font-family: table
+# labels, the township page).  Without it Writer uses its Linux default (Noto Serif CJK JP).
+LO_CSS = """
+body, div, p, td, th { font-family: '宋体'; }
+"""
+
+
+def build_docx_and_lo_pdf(tmp: pathlib.Path) -> list[pathlib.Path]:
+    outs = []
+    # 5. county_2024_clean.docx (HTML -> DOCX through Writer's HTML import)
+    src = tmp / "lo" / "county_2024_clean.html"
+    src.parent.mkdir(exist_ok=True)
+    src.write_text(inject_css(quote_font_families(read_html("county_2024_clean")), LO_CSS),
+                   encoding="utf-8")
+    d = soffice_convert(src, 'docx:MS Word 2007 XML', tmp / "lo_out",
+                        infilter="HTML (StarWriter)")
+    out = DOCX_DIR / "county_2024_clean.docx"
+    shutil.copyfile(d, out)
+    write_source(out, "county_2024_clean")
+    outs.append(out)
+    # 7. the same DOCX -> PDF
+    p = soffice_convert(out, "pdf", tmp / "lo_pdf", env=fontconfig_env(tmp))
+    out_pdf = PDF_DIR / "county_2024_clean.libreoffice.pdf"
+    shutil.copyfile(p, out_pdf)
+    write_source(out_pdf, "county_2024_clean")
+    outs.append(out_pdf)
+    # 6. township_2023_gbk.docx: re-encode the GBK page as UTF-8 (declared as such) first
+    html = read_html("township_2023_gbk")
+    html = quote_font_families(re.sub(r"charset=gb2312", "charset=utf-8", html, flags=re.I))
+    html = inject_css(html, LO_CSS)
+    src = tmp / "lo" / "township_2023_gbk.html"
+    src.write_text(html, encoding="utf-8")
+    d = soffice_convert(src, 'docx:MS Word 2007 XML', tmp / "lo_out",
+                        infilter="HTML (StarWriter)")
+    out = DOCX_DIR / "township_2023_gbk.docx"
+    shutil.copyfile(d, out)
+    write_source(out, "township_2023_gbk")
+    outs.append(out)
+    return outs
+
+
+# --------------------------------------------------------------------------------------------
+# Checks
+# --------------------------------------------------------------------------------------------
+NUM_RE = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+def html_table_numbers(name: str) -> collections.Counter:
+    """Multiset of number tokens printed in the source HTML's table cells."""
+    import lxml.html
+    doc = lxml.html.document_fromstring(read_html(name))
+    c: collections.Counter = collections.Counter()
+    for td in doc.iter("td", "th"):
+        txt = td.text_content().replace("\xa0", " ").strip()
+        if NUM_RE.fullmatch(txt):
+            c[txt] += 1
+    return c
+
+
+def text_numbers(text: str) -> collections.Counter:
+    return collections.Counter(NUM_RE.findall(text))
+
+
+def source_name(out: pathlib.Path) -> str:
+    src = out.with_name(out.name + ".source").read_text(encoding="utf-8").strip()
+    return pathlib.Path(src).name.removesuffix(".truth.json")
+
+
+def check_pdf(pdf: pathlib.Path) -> list[str]:
+    import pdfplumber
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    lines = [f"### {pdf.name}  ({pdf.stat().st_size // 1024} KB)"]
+    name = source_name(pdf)
+    want = html_table_numbers(name)
+    layout = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True,
+                            capture_output=True, text=True).stdout
+    pages_text = layout.split("\f")
+    got = text_numbers(layout)
+    missing = want - got
+    lines.append(f"pdftotext -layout: {len(pages_text) - 1} pages; table numbers missing: "
+                 f"{dict(missing) or 'none'}")
+    got_cells: collections.Counter = collections.Counter()
+    radicals: collections.Counter = collections.Counter()
+    with pdfplumber.open(pdf) as doc:
+        for i, page in enumerate(doc.pages, 1):
+            radicals.update(ch["text"] for ch in page.chars
+                            if 0x2E80 <= ord(ch["text"][0]) <= 0x2FDF)
+            tables = page.extract_tables()
+            if tables:
+                shapes = ", ".join(f"{len(t)}x{max(len(r) for r in t)}" for t in tables)
+                lines.append(f"p{i} ({page.width:.0f}x{page.height:.0f} pt): {shapes}")
+            for t in tables:
+                for r in t:
+                    for cell in r:
+                        if cell is not None and NUM_RE.fullmatch(cell.strip()):
+                            got_cells[cell.strip()] += 1
+            page.close()
+    if got_cells == want:
+        lines.append(f"pdfplumber table cells: all {sum(want.values())} numeric cells match")
+    else:
+        lines.append(f"pdfplumber numeric cells DIFFER: missing {dict(want - got_cells)}, "
+                     f"extra {dict(got_cells - want)}")
+        # Chromium draws no rule at the top of a table fragment that continues a page: the
+        # first row there has no upper edge.  Retry with an explicit rule at the top of the
+        # vertical rules of each page.
+        fixed: collections.Counter = collections.Counter()
+        with pdfplumber.open(pdf) as doc:
+            for page in doc.pages:
+                v = [e["top"] for e in page.edges if e["orientation"] == "v"]
+                ts = page.extract_tables({"explicit_horizontal_lines": [min(v)]} if v else {})
+                for t in ts:
+                    for r in t:
+                        for cell in r:
+                            if cell is not None and NUM_RE.fullmatch(cell.strip()):
+                                fixed[cell.strip()] += 1
+                page.close()
+        lines.append("  with explicit_horizontal_lines=[top of the vertical rules]: "
+                     + ("all match" if fixed == want else f"missing {dict(want - fixed)}"))
+    if radicals:
+        lines.append(f"pdfplumber chars that are Kangxi/supplement radicals: "
+                     f"{sum(radicals.values())} ({''.join(sorted(radicals))})")
+    fonts = subprocess.run(["pdffonts", str(pdf)], check=True, capture_output=True,
+                           text=True).stdout.splitlines()[2:]
+    kinds = collections.Counter(" ".join(ln.split()[-7:-5]) if len(ln.split()) >= 7 else ln
+                                for ln in fonts)
+    names = sorted({ln.split()[0].split("+")[-1] for ln in fonts})
+    lines.append(f"pdffonts: {len(fonts)} fonts {dict(kinds)}; {', '.join(names[:6])}")
+    for key in ("三、收到和处理", "四、政府信息公开行政复议", "四、因政府信息公开工作"):
+        pg = [i for i, t in enumerate(pages_text, 1) if key in t]
+        if pg:
+            lines.append(f"heading {key}…: page {pg}")
+    return lines
+
+
+def check_docx(docx_path: pathlib.Path) -> list[str]:
+    import docx
+    name = source_name(docx_path)
+    want = html_table_numbers(name)
+    d = docx.Document(str(docx_path))
+    lines = [f"### {docx_path.name}  ({docx_path.stat().st_size // 1024} KB)"]
+    got: collections.Counter = collections.Counter()
+    W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    for k, t in enumerate(d.tables):
+        tcs = list(t._tbl.iter(W + "tc"))
+        spans = sum(1 for tc in tcs if tc.grid_span > 1)
+        vm = sum(1 for tc in tcs if tc.find(f"{W}tcPr/{W}vMerge") is not None)
+        lines.append(f"table {k}: {len(t.rows)} rows x {len(t.columns)} grid cols, "
+                     f"{len(tcs)} w:tc, gridSpan>1: {spans}, vMerge: {vm}")
+        for tc in tcs:
+            txt = "".join(x.text or "" for x in tc.iter(W + "t")).replace("\xa0", " ").strip()
+            if NUM_RE.fullmatch(txt):
+                got[txt] += 1
+    if got == want:
+        lines.append(f"numeric w:tc cells: all {sum(want.values())} match the HTML")
+    else:
+        lines.append(f"numeric cells DIFFER: missing {dict(want - got)}, extra {dict(got - want)}")
+    return lines
+
+
+def check(outputs: list[pathlib.Path]) -> None:
+    for out in outputs:
+        lines = check_pdf(out) if out.suffix == ".pdf" else check_docx(out)
+        print("\n".join(lines) + "\n")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--check", action="store_true", help="only check the existing outputs")
+    args = ap.parse_args()
+    if args.check:
+        outs = sorted(PDF_DIR.glob("*.pdf")) + sorted(DOCX_DIR.glob("*.docx"))
+    else:
+        PDF_DIR.mkdir(parents=True, exist_ok=True)
+        DOCX_DIR.mkdir(parents=True, exist_ok=True)
+        outs = []
+        with tempfile.TemporaryDirectory(prefix="govcheck_samples_") as t:
+            tmp = pathlib.Path(t)
+            for build in (build_county_clean_chromium, build_county_clean_thead,
+                          build_county_errors_noto, build_city_narrow, build_docx_and_lo_pdf):
+                made = build(tmp)
+                print("wrote", ", ".join(str(p.relative_to(ROOT)) for p in made), file=sys.stderr)
+                outs += made
+    check(outs)
+
+
+if __name__ == "__main__":
+    main()
