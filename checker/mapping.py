@@ -18,6 +18,8 @@ from .normalize import compact, label_key, leading_numeral, parse_cell
 from .templates import TABLE_IDS, column_candidates, load_templates, row_candidates
 
 T4_PARENT = "行政诉讼"   # the header above both litigation groups; a group of its own in no template
+T4_ORDER = [(g, l) for g in ("review", "litigation_direct", "litigation_after_review")
+            for l in ("upheld", "corrected", "other", "pending", "total")]
 PADDING = (-1, -1)       # origin of the blank cells that stand in for a short row's missing ones
 
 
@@ -155,19 +157,36 @@ def group_tables(document: Document) -> dict[str, list[Table]]:
 
 # --- 表三 and 表二: one standard row per printed row ---------------------------
 
+def lowest_label(texts: list[str], cands) -> tuple[int, Match] | None:
+    """The lowest header text of one column that names a candidate, as (row, match).
+
+    A label split over two header cells (a wrap, or a page break inside the
+    header: 结果 / 维持) is tried joined with the pieces above it."""
+    rows = [i for i, t in enumerate(texts) if t]
+    for k in range(len(rows) - 1, -1, -1):
+        for start in range(k, max(k - 3, -1), -1):
+            pieces = [texts[i] for i in rows[start : k + 1]]
+            if len(set(pieces)) < len(pieces):
+                break  # the same merged cell repeated: nothing new to join
+            m = best_match("".join(pieces), cands)
+            if m is not None:
+                return rows[k], m
+    return None
+
+
+def _column_texts(header: list[list[Cell]], c: int) -> list[str]:
+    return [row[c].text if c < len(row) else "" for row in header]
+
+
 def _column_ids_from_header(header: list[list[Cell]], table_id: str) -> list[str]:
-    """Column ids in printed order: for each grid column, the lowest header cell naming one."""
+    """Column ids in printed order: for each grid column, the lowest header text naming one."""
     cands = column_candidates(table_id)
     width = max((len(r) for r in header), default=0)
     ids: list[str] = []
     for c in range(width):
-        for row in reversed(header):
-            if c < len(row) and row[c].text:
-                m = best_match(row[c].text, cands)
-                if m is not None:
-                    if m.id not in ids:
-                        ids.append(m.id)
-                    break
+        found = lowest_label(_column_texts(header, c), cands)
+        if found is not None and found[1].id not in ids:
+            ids.append(found[1].id)
     return ids
 
 
@@ -300,29 +319,34 @@ def _t4_column_ids(header: list[list[Cell]], aligned: bool) -> list[tuple[str, s
                     texts[c] = carry
         filled.append(texts)
     out: list[tuple[str, str] | None] = []
+    leaf_ids: list[str | None] = []
     for c in range(width):
-        group = leaf = None
-        for texts in reversed(filled):
-            text = texts[c]
-            if not text:
-                continue
-            if leaf is None:
-                m = best_match(text, leaves)
-                if m is not None:
-                    leaf = m.id
-                    continue
-            if group is None:
-                m = best_match(text, groups)
-                if m is not None:
-                    group = m.id
+        texts = [row[c] for row in filled]
+        found = lowest_label(texts, leaves)
+        leaf = found[1].id if found else None
+        group = None
+        above = texts[: found[0]] if found else texts
+        for text in reversed(above):
+            m = best_match(text, groups) if text else None
+            if m is not None:
+                group = m.id
+                break
+        leaf_ids.append(leaf)
         out.append((group, leaf) if group and leaf else None)
+    # The template fixes fifteen results in three groups of five: when every result
+    # column is read in that order, a group label lost (cut off at a page break)
+    # follows from the position, provided the labels that were read agree.
+    read = [(c, leaf) for c, leaf in enumerate(leaf_ids) if leaf]
+    if [leaf for _, leaf in read] == [leaf for _, leaf in T4_ORDER]:
+        by_position = {c: T4_ORDER[k] for k, (c, _) in enumerate(read)}
+        if all(out[c] is None or out[c] == by_position[c] for c in by_position):
+            out = [by_position.get(c) for c in range(width)]
     return out
 
 
 def _map_t4(tables: list[Table]) -> MappedTable:
     mapped = MappedTable("t4", tables[0].location)
-    standard = [(g, l) for g in ("review", "litigation_direct", "litigation_after_review")
-                for l in ("upheld", "corrected", "other", "pending", "total")]
+    standard = T4_ORDER
     for table in tables:
         header: list[list[Cell]] = []
         for r, row in enumerate(table.rows):
