@@ -71,6 +71,8 @@ def test_real_pdf_text_is_clean():
     assert not any(compact(t) in ("-1-", "-3-", "-6-") for t in texts)   # page numbers dropped
     assert texts[:2] == ["淮安市人民政府", "2024 年政府信息公开工作年度报告"]
     assert "一、总体情况" in texts and "六、其他需要报告的事项" in texts
+    # page 1's WPS text frame comes out of pdfplumber as a one-column "table": it stays text
+    assert any(t.startswith("本报告由淮安市人民政府办公室根据") for t in texts)
     # 表三 is one logical table stitched over pages 4 and 5
     t3 = [b for b in doc.blocks if isinstance(b, Table) and any("本年新收" in c.text for r in b.rows for c in r)]
     assert len(t3) == 1 and {loc.page for loc in t3[0].row_locations} == {4, 5}
@@ -110,3 +112,12 @@ def test_damaged_docx_and_old_doc(tmp_path, capsys):
         assert cli.main(["check", str(path)]) == exit_codes.BAD_INPUT
         err = capsys.readouterr().err
         assert words in err and "Traceback" not in err
+
+
+def test_type3_font_radicals_are_unified_ideographs():
+    """Chromium's Noto PDF maps glyphs to Kangxi/supplement radicals (⼀ ⻔): none survive."""
+    doc = read_document(SAMPLES / "pdf" / "county_2024_errors.noto.pdf")
+    text = "".join(c.text for b in doc.blocks if isinstance(b, Table) for r in b.rows for c in r)
+    text += "".join(b.text for b in doc.blocks if not isinstance(b, Table))
+    assert "保护第三方合法权益" in text
+    assert not [ch for ch in text if "\u2e80" <= ch <= "\u2fdf"]
