@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from .document import Cell, Document, Table
@@ -41,9 +42,11 @@ def looks_like_report(facts: ReportFacts) -> bool:
     return bool(facts.tables) or sections >= 2 or (facts.title is not None and sections == 1)
 
 
-def check_document(document: Document, name: str, *, select: Sequence[str] = (), ignore: Sequence[str] = ()) -> Result:
+def check_document(document: Document, name: str, *, select: Sequence[str] = (), ignore: Sequence[str] = (),
+                   published: date | None = None) -> Result:
+    """`published`: the publication date when the caller knows it (it outranks dates found in the file)."""
     document = simplify_document(document)
-    facts = build_facts(document)
+    facts = build_facts(document, published=published)
     if not looks_like_report(facts):
         raise NotAReport(name)
     findings = run_rules(facts, select_rules(load_rules(), select, ignore))
@@ -63,10 +66,12 @@ def check_document(document: Document, name: str, *, select: Sequence[str] = (),
 
 
 def check_bytes(data: bytes, name: str, *, select: Sequence[str] = (), ignore: Sequence[str] = (),
-                limits: Limits = DEFAULT_LIMITS) -> Result:
-    return check_document(document_from_bytes(data, name, limits), name, select=select, ignore=ignore)
+                limits: Limits = DEFAULT_LIMITS, published: date | None = None) -> Result:
+    return check_document(document_from_bytes(data, name, limits), name, select=select, ignore=ignore,
+                          published=published)
 
 
 def check_file(path: str | Path, *, select: Sequence[str] = (), ignore: Sequence[str] = (),
-               limits: Limits = DEFAULT_LIMITS) -> Result:
-    return check_bytes(read_bytes(path, limits), str(path), select=select, ignore=ignore, limits=limits)
+               limits: Limits = DEFAULT_LIMITS, published: date | None = None) -> Result:
+    return check_bytes(read_bytes(path, limits), str(path), select=select, ignore=ignore, limits=limits,
+                       published=published)

@@ -5,6 +5,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
+from datetime import date
 
 from rich.console import Console
 from rich.table import Table as RichTable
@@ -15,6 +16,13 @@ from .engine import load_rules, select_rules
 from .errors import InputError, RuleFileError
 from .findings import Severity
 from .reporters import REPORTERS
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期应写成 YYYY-MM-DD，例如 2025-01-20（收到 {text!r}）") from None
 
 
 def _codes(text: str) -> list[str]:
@@ -33,6 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fail-on", choices=[s.value for s in Severity], default="error",
                        help="达到此级别的问题时退出码为1 (default: error)")
     check.add_argument("--exit-zero", action="store_true", help="有问题也以0退出")
+    check.add_argument("--published", type=_date, metavar="YYYY-MM-DD",
+                       help="报告的公布日期（用于核对第四十九条的公布期限；优先于文件中找到的日期）")
     check.add_argument("--output", "-o", metavar="FILE", help="写入文件而不是标准输出")
     check.add_argument("--width", type=int, default=None, help="终端宽度（默认自动）")
     check.add_argument("--brief", action="store_true", help="不画统计表，只列章节和问题")
@@ -51,7 +61,7 @@ def _run_check(args: argparse.Namespace) -> int:
         status = exit_codes.OK
         for path in args.paths:
             try:
-                result = check_file(path, select=args.select, ignore=args.ignore)
+                result = check_file(path, select=args.select, ignore=args.ignore, published=args.published)
             except InputError as exc:
                 print(exc.sentence(), file=sys.stderr)
                 if args.format != "rich" or args.output:

@@ -5,9 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from datetime import date
+
+from .dates import Published, body_kind, publication_dates
 from .document import Document, Heading, Location, Paragraph
 from .findings import CellRef
 from .mapping import MappedTable, map_tables
+from .prose import Sentence, Statement, sentences_of, statements_in
 from .normalize import CHINESE_NUMERAL_CHARS, compact, nfkc, parse_chinese_number
 from .sections import SectionResult, find_sections
 from .templates import TABLE_IDS, Template, load_templates
@@ -31,6 +35,14 @@ class ReportFacts:
     sections: SectionResult
     tables: dict[str, MappedTable]
     values: dict[CellRef, Value] = field(default_factory=dict)
+    body_kind: str = "unknown"                 # government | township | department | unknown
+    sentences: list[Sentence] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    published: list[Published] = field(default_factory=list)   # most trustworthy first
+    signature: str | None = None               # the body named in the 落款 or "本报告由…编制"
+
+    def section_text(self, section_id: str) -> str:
+        return "".join(s.text for s in self.sentences if s.section == section_id)
 
     def template_for(self, table_id: str) -> Template | None:
         tid = self.table_templates.get(table_id) or self.template
@@ -118,14 +130,35 @@ def _templates_by_evidence(tables: dict[str, MappedTable]) -> dict[str, str]:
     return out
 
 
+PRE_2019 = "pre2019"   # reports for 2018 and earlier: the old structure is correct for them
+
+
 def expected_template(year: int | None) -> str | None:
     if year is None:
         return None
     eligible = [t for t in load_templates().values() if t.first_year <= year]
-    return max(eligible, key=lambda t: t.first_year).id if eligible else None
+    return max(eligible, key=lambda t: t.first_year).id if eligible else PRE_2019
 
 
-def build_facts(document: Document) -> ReportFacts:
+_COMPILED_BY = re.compile(r"本报告由(.{2,30}?)(?:根据|依据|按照|编制|负责)")
+
+
+def find_signature(document: Document) -> str | None:
+    """The body that signs the report: a short organisation line among the last
+    blocks (落款), else the one named in '本报告由…编制'."""
+    blocks = [b for b in document.blocks if isinstance(b, (Heading, Paragraph))]
+    for block in reversed(blocks[-4:]):
+        text = compact(block.text)
+        if len(text) <= 30 and ORGAN_SUFFIX.search(re.sub(r"\d{4}年.*$", "", text)) and "。" not in text:
+            return re.sub(r"\d{4}年.*$", "", text)
+    for block in blocks[:15]:
+        m = _COMPILED_BY.search(compact(block.text))
+        if m:
+            return m.group(1)
+    return None
+
+
+def build_facts(document: Document, *, published: date | None = None) -> ReportFacts:
     title, title_location = find_title(document)
     year = _year_of(title) if title else None
     tables = map_tables(document)
@@ -138,19 +171,32 @@ def build_facts(document: Document) -> ReportFacts:
         template = expected_template(year) if expected_template(year) in seen else per_table.get("t3", sorted(seen)[-1])
     else:
         template, mixed = expected_template(year), False
+    if expected_template(year) == PRE_2019:
+        template, mixed = PRE_2019, False
     for table_id in TABLE_IDS:
         if table_id in tables and table_id not in per_table and template:
             per_table[table_id] = template
+    sections = find_sections(document)
+    sentences = sentences_of(document, sections)
+    dates = publication_dates(document)
+    if published is not None:
+        dates.insert(0, Published(published, "option", published.isoformat()))
+    body = complete_body(body_from_title(title), document)
     return ReportFacts(
         document=document,
         title=title,
         title_location=title_location,
-        body=complete_body(body_from_title(title), document),
+        body=body,
         year=year,
         template=template,
         table_templates=per_table,
         mixed_template=mixed,
-        sections=find_sections(document),
+        sections=sections,
         tables=tables,
         values=read_values(tables),
+        body_kind=body_kind(body),
+        sentences=sentences,
+        statements=[st for sentence in sentences for st in statements_in(sentence, year)],
+        published=dates,
+        signature=find_signature(document),
     )

@@ -23,9 +23,12 @@ def run(argv, capsys):
 
 
 def test_clean_report_exits_zero(capsys):
-    status, out, _ = run(["check", SEED, "--width", "120"], capsys)
+    status, out, _ = run(["check", CLEAN, "--width", "120"], capsys)
     assert status == exit_codes.OK
-    assert "濮阳县庆祖镇人民政府" in out and "未发现问题" in out
+    assert "青岚县人民政府" in out and "未发现问题" in out
+    status, out, _ = run(["check", SEED, "--width", "120"], capsys)
+    assert status == exit_codes.OK                       # the seed's findings are warnings
+    assert "警告 3 项" in out
 
 
 def test_errors_exit_one_and_show_the_cell(capsys):
@@ -48,7 +51,7 @@ def test_json_output_follows_the_contract(capsys):
     assert len(lines) == 1
     result = json.loads(lines[0])
     assert {"file", "format", "title", "body", "year", "template", "sections", "tables", "findings", "summary"} <= set(result)
-    assert result["summary"] == {"error": 6, "warning": 2, "info": 0}
+    assert result["summary"] == {"error": 6, "warning": 4, "info": 0}
     ari003 = next(f for f in result["findings"] if f["rule"] == "ARI003")
     assert ari003["category"] == "arithmetic" and ari003["severity"] == "error"
     assert (ari003["location"]["table"], ari003["location"]["row"], ari003["location"]["column"]) == ("t3", "result.total", "total")
@@ -66,7 +69,7 @@ def test_json_lines_for_several_files(capsys):
 
 def test_select_and_ignore_by_prefix(capsys):
     _, out, _ = run(["check", ERRORS, "--format", "json", "--select", "ARI"], capsys)
-    assert {f["rule"] for f in json.loads(out)["findings"]} == {"ARI001", "ARI002", "ARI003", "ARI004"}
+    assert {f["rule"] for f in json.loads(out)["findings"]} == {"ARI001", "ARI002", "ARI003", "ARI004", "ARI005"}
     status, out, _ = run(["check", ERRORS, "--format", "json", "--ignore", "ARI,STR004,VAL"], capsys)
     assert json.loads(out)["findings"] == [] and status == exit_codes.OK
 
@@ -138,3 +141,16 @@ def test_python_dash_m_runs_the_same_main():
                           capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert proc.returncode == exit_codes.FINDINGS
     assert json.loads(proc.stdout)["summary"]["error"] == 6
+
+
+def test_published_option_checks_the_deadline(capsys):
+    # a department's report (云江市生态环境局, 2020) is due by 31 January 2021
+    city = next(p for p in HTML_SAMPLES if p.stem == "city_dept_2020_template2019")
+    status, out, _ = run(["check", city, "--format", "json", "--published", "2021-02-03"], capsys)
+    late = [f for f in json.loads(out)["findings"] if f["rule"] == "TIM001"]
+    assert status == exit_codes.FINDINGS and len(late) == 1
+    assert (late[0]["expected"], late[0]["actual"]) == ("2021-01-31", "2021-02-03")
+    assert "指定的发布日期为2021年2月3日" in late[0]["message"]
+    status, out, _ = run(["check", city, "--format", "json", "--published", "2021-01-29"], capsys)
+    assert status == exit_codes.OK and json.loads(out)["findings"] == []
+    assert run(["check", city, "--published", "2021/02/03"], capsys)[0] == exit_codes.BAD_INPUT

@@ -18,7 +18,7 @@ ALLOWED = {
     "normalize": set(),
     "extract": {"document", "errors", "normalize", "settings", "extract"},
     "engine": {"engine", "facts", "findings", "sections", "templates", "errors", "settings", "document",
-               "matching", "normalize", "values", "mapping"},
+               "matching", "normalize", "values", "mapping", "prose", "dates"},
     # Reporters format only: results, findings, and the template labels they print.
     "reporters": {"reporters", "findings", "result", "document", "templates"},
 }

@@ -164,9 +164,28 @@ def soffice_convert(src: pathlib.Path, fmt: str, outdir: pathlib.Path,
     return out
 
 
+def stamp_export_date(pdf_path: pathlib.Path, truth_name: str) -> None:
+    """Give the PDF the export date a real report would carry (20 January after its
+    year, inside every deadline) instead of the day this script ran: govcheck
+    reads the file's dates as evidence of when the report came out. Uses pikepdf
+    (pip install pikepdf), needed by this script only."""
+    import json
+
+    import pikepdf
+
+    year = json.loads((HTML_DIR / f"{truth_name}.truth.json").read_text(encoding="utf-8"))["year"]
+    stamp = f"D:{year + 1}0120093000+08'00'"
+    with pikepdf.open(pdf_path, allow_overwriting_input=True) as pdf:
+        pdf.docinfo["/CreationDate"] = stamp
+        pdf.docinfo["/ModDate"] = stamp
+        pdf.save(pdf_path)
+
+
 def write_source(out: pathlib.Path, truth_name: str) -> None:
     out.with_name(out.name + ".source").write_text(f"samples/html/{truth_name}.truth.json\n",
                                                    encoding="utf-8")
+    if out.suffix == ".pdf":
+        stamp_export_date(out, truth_name)
 
 
 # --------------------------------------------------------------------------------------------

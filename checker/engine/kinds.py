@@ -6,12 +6,17 @@ is the finding, not a cascade of sums (one defect, one finding).
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from decimal import Decimal
 
+from ..document import Heading
 from ..document import Location as DocLocation
 from ..facts import ReportFacts
 from ..findings import CellRef, Finding, Location, Number
+from ..normalize import compact
+from ..prose import Sentence
 from ..sections import section_is_empty
 from ..templates import TABLE_NAMES, load_sections, union_spec
 from .loader import Rule
@@ -189,18 +194,55 @@ def _ref(table: str, for_each: str, fixed: str, operand: str) -> CellRef:
     return CellRef(table, fixed, operand) if for_each == "row" else CellRef(table, operand, fixed)
 
 
-def _balance(facts: ReportFacts, table: str, for_each: str, fixed: str,
-             left: list[str], right: list[str]) -> tuple[Number, Number, list[CellRef]] | None:
-    left_refs = [_ref(table, for_each, fixed, x) for x in left]
-    right_refs = [_ref(table, for_each, fixed, x) for x in right]
-    numbers = [_number(facts, r) for r in left_refs + right_refs]
-    if any(n is None for n in numbers):
-        return None  # a blank or unreadable operand is reported as such, not as a sum
-    lsum = sum(numbers[: len(left_refs)])
-    rsum = sum(numbers[len(left_refs):])
-    if abs(Decimal(lsum) - Decimal(rsum)) <= _tolerance(facts, left_refs + right_refs):
+@dataclass(frozen=True, slots=True)
+class IdentityInstance:
+    """One identity on one row or column: Σ left = Σ right, as evaluated."""
+
+    table: str
+    for_each: str
+    fixed: str
+    left: tuple[CellRef, ...]
+    right: tuple[CellRef, ...]
+    left_sum: Number
+    right_sum: Number
+    difference: Number          # left - right; 0 when it holds (within printed precision)
+
+    @property
+    def coefficients(self) -> dict[CellRef, int]:
+        return {**{r: 1 for r in self.left}, **{r: -1 for r in self.right}}
+
+
+def _identity_operands(rule: Rule, facts: ReportFacts) -> tuple[list[str], list[str]] | None:
+    axes = _axes(rule, facts)
+    if axes is None:
         return None
-    return lsum, rsum, left_refs + right_refs
+    _, rows, columns = axes
+    if rule.kind == "equation":
+        return rule.param("left"), rule.param("right")
+    target = rule.param("target")  # a sum: the parts on the left, the printed total on the right
+    operands = columns if rule.param("for_each") == "row" else rows
+    return _expand(rule.param("parts"), operands, {target}), [target]
+
+
+def _identity_instances(rule: Rule, facts: ReportFacts) -> Iterator[IdentityInstance]:
+    """Every row or column the identity can be evaluated on: a blank or unreadable
+    operand leaves it unevaluated (its value finding is the report, not a sum)."""
+    axes, operands = _axes(rule, facts), _identity_operands(rule, facts)
+    if axes is None or operands is None:
+        return
+    table, rows, columns = axes
+    for_each = rule.param("for_each")
+    for fixed in rows if for_each == "row" else columns:
+        left = tuple(_ref(table, for_each, fixed, x) for x in operands[0])
+        right = tuple(_ref(table, for_each, fixed, x) for x in operands[1])
+        numbers = [_number(facts, r) for r in left + right]
+        if any(n is None for n in numbers):
+            continue
+        lsum, rsum = sum(numbers[: len(left)]), sum(numbers[len(left):])
+        diff = lsum - rsum
+        if abs(Decimal(diff)) <= _tolerance(facts, list(left + right)):
+            diff = 0
+        yield IdentityInstance(table, for_each, fixed, left, right, lsum, rsum, diff)
 
 
 def _fixed_label(table: str, for_each: str, fixed: str) -> dict[str, str]:
@@ -209,42 +251,30 @@ def _fixed_label(table: str, for_each: str, fixed: str) -> dict[str, str]:
     return {"row_label": "", "column_label": column_label(table, fixed)}
 
 
-def _identity_findings(rule: Rule, facts: ReportFacts, left: list[str], right: list[str]) -> Iterator[Finding]:
-    """Σ left = Σ right along every row or column; the finding's own cell is the
-    first of the right-hand side (a sum's printed total)."""
-    axes = _axes(rule, facts)
-    if axes is None:
-        return
-    table, rows, columns = axes
-    for_each = rule.param("for_each")
-    for fixed in rows if for_each == "row" else columns:
-        result = _balance(facts, table, for_each, fixed, left, right)
-        if result is None:
+def _identity_findings(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
+    """The identity's failures; the finding's own cell is the first of the
+    right-hand side (a sum's printed total)."""
+    for inst in _identity_instances(rule, facts):
+        if inst.difference == 0:
             continue
-        lsum, rsum, refs = result
-        anchor = refs[len(left)]
+        anchor = inst.right[0]
         value = facts.values[anchor]
-        say = {"table_name": TABLE_NAMES[table], "cell_label": cell_label(anchor), "printed": value.text,
-               "left": lsum, "right": rsum, "expected": lsum, "actual": rsum, **_fixed_label(table, for_each, fixed)}
-        yield _finding(rule, Location(cell=anchor, cells=tuple(refs), **_where(value.location)), say,
-                       expected=lsum, actual=rsum)
+        say = {"table_name": TABLE_NAMES[inst.table], "cell_label": cell_label(anchor), "printed": value.text,
+               "left": inst.left_sum, "right": inst.right_sum, "expected": inst.left_sum, "actual": inst.right_sum,
+               **_fixed_label(inst.table, inst.for_each, inst.fixed)}
+        yield _finding(rule, Location(cell=anchor, cells=inst.left + inst.right, **_where(value.location)), say,
+                       expected=inst.left_sum, actual=inst.right_sum)
 
 
 @kind("sum")
 def sum_rule(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
     """target = Σ parts: an equation with the parts on the left (expected) and the printed total on the right."""
-    axes = _axes(rule, facts)
-    if axes is None:
-        return
-    _, rows, columns = axes
-    target = rule.param("target")
-    operands = columns if rule.param("for_each") == "row" else rows
-    yield from _identity_findings(rule, facts, _expand(rule.param("parts"), operands, {target}), [target])
+    yield from _identity_findings(rule, facts)
 
 
 @kind("equation")
 def equation_rule(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
-    yield from _identity_findings(rule, facts, rule.param("left"), rule.param("right"))
+    yield from _identity_findings(rule, facts)
 
 
 # --- values ----------------------------------------------------------------------
@@ -272,3 +302,68 @@ def cell_problem(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
                    "unit": v.unit or ""}
             yield _finding(rule, Location(cell=v.ref, **_where(v.location)), say,
                            actual=v.text, expected=v.number if v.problem == "unit" else None, evidence=v.text)
+
+
+# --- text ------------------------------------------------------------------------
+
+def _scope(facts: ReportFacts, scope: str) -> tuple[list, str]:
+    """(sentences in scope, a Chinese name for the scope)."""
+    if scope == "document":
+        return facts.sentences, "全文"
+    if scope == "headings":
+        texts = [b for b in facts.document.text_blocks() if isinstance(b, Heading) or len(b.text) <= 40]
+        return [Sentence(b.text, None, b.location) for b in texts], "标题"
+    section_id = scope.split(":", 1)[1]
+    section = facts.sections.get(section_id)
+    name = f"「{section.heading}」部分" if section else f"第{_section_heading(section_id)}部分"
+    return [s for s in facts.sentences if s.section == section_id], name
+
+
+@kind("text_pattern")
+def text_pattern(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
+    sentences, scope_name = _scope(facts, rule.param("scope"))
+    patterns = [re.compile(p) for p in rule.param("patterns")]
+    if rule.param("mode") == "required":
+        section_id = rule.param("scope").split(":", 1)[1] if rule.param("scope").startswith("section:") else None
+        section = facts.sections.get(section_id) if section_id else None
+        if section_id and section is None:
+            return  # a missing section is STR001's finding
+        if not any(p.search(compact(s.text)) for s in sentences for p in patterns):
+            where = _where(section.location) if section else {}
+            yield _finding(rule, Location(section=section_id, **where),
+                           {"heading": section.heading if section else "", "matched": "", "scope_name": scope_name})
+        return
+    for sentence in sentences:
+        for p in patterns:
+            m = p.search(compact(sentence.text))
+            if m:
+                yield _finding(rule, Location(section=sentence.section, **_where(sentence.location)),
+                               {"heading": sentence.text, "matched": m.group(0), "scope_name": scope_name},
+                               evidence=sentence.text)
+                break
+
+
+@kind("conditional")
+def conditional(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
+    table, rest = rule.param("cell").split(".", 1)
+    row, column = rest.rsplit(".", 1)
+    ref = CellRef(table, row, column)
+    value = facts.values.get(ref)
+    if value is None or value.number is None or value.number <= rule.param("above", 0):
+        return
+    sentences, scope_name = _scope(facts, rule.param("scope"))
+    patterns = [re.compile(p) for p in rule.param("patterns")]
+    if any(p.search(compact(s.text)) for s in sentences for p in patterns):
+        return
+    section_id = rule.param("scope").split(":", 1)[1] if rule.param("scope").startswith("section:") else None
+    section = facts.sections.get(section_id) if section_id else None
+    yield _finding(rule, Location(cell=ref, section=section_id, **_where(value.location)),
+                   {"heading": section.heading if section else "", "value": value.number,
+                    "cell_label": cell_label(ref), "scope_name": scope_name}, actual=value.number)
+
+
+@kind("computed")
+def computed_rule(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
+    from .computed import COMPUTED
+
+    yield from COMPUTED[rule.param("function")](rule, facts)

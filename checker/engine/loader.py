@@ -38,6 +38,8 @@ class Rule:
     aliases: tuple[str, ...] = ()
     path: str = ""
     message_many: str | None = None   # for findings grouped over many cells
+    years: tuple[int, int] = (0, 9999)      # report years the rule applies to
+    body_kinds: tuple[str, ...] = ()        # government | township | department (empty: all)
 
     def param(self, key: str, default: Any = None) -> Any:
         return self.params.get(key, default)
@@ -75,6 +77,15 @@ KINDS: dict[str, KindSpec] = {
     "cell_problem": KindSpec({"problems": list, "tables": list, "group_over": int},
                              _CELL_OUT | {"unit"}, ("problems",),
                              many_outputs=frozenset({"table_name", "count", "cells"})),
+    # scope: "document", "headings" or "section:<id>"; mode: "required" (fires when no
+    # pattern matches the scope) or "forbidden" (fires on every match)
+    "text_pattern": KindSpec({"scope": str, "patterns": list, "mode": str},
+                             frozenset({"heading", "matched", "scope_name"}), ("scope", "patterns", "mode")),
+    # when the cell's value is above `above`, the scope must match one of the patterns
+    "conditional": KindSpec({"cell": str, "above": int, "scope": str, "patterns": list},
+                            frozenset({"heading", "value", "cell_label", "scope_name"}), ("cell", "scope", "patterns")),
+    # a registered Python function (engine/computed.py) for rules that compute
+    "computed": KindSpec({"function": str, "params": dict}, frozenset({"detail"}), ("function",)),
 }
 
 
@@ -126,7 +137,7 @@ def load_rule(path: Path) -> Rule:
     kind = KINDS.get(raw["kind"])
     if kind is None:
         raise RuleFileError(path, "kind", f"unknown kind {raw['kind']!r}; known: {', '.join(sorted(KINDS))}")
-    common = set(REQUIRED) | {"doc", "templates", "status", "since", "aliases", "message_many"}
+    common = set(REQUIRED) | {"doc", "templates", "status", "since", "aliases", "message_many", "years", "body_kinds"}
     params = {k: v for k, v in raw.items() if k not in common}
     for key in kind.required:
         if key not in params:
@@ -148,12 +159,25 @@ def load_rule(path: Path) -> Rule:
         if not isinstance(doc.get(key), str) or not doc[key].strip():
             raise RuleFileError(path, f"doc.{key}", "missing or empty")
     _check_ids(path, raw, params)
+    if raw["kind"] == "computed":
+        from .computed import COMPUTED  # the registry fills as computed.py is imported
+
+        if params["function"] not in COMPUTED:
+            raise RuleFileError(path, "function", f"unknown function {params['function']!r}; known: {', '.join(sorted(COMPUTED))}")
+    for key in ("scope",):
+        scope = params.get(key)
+        if scope is not None and scope not in ("document", "headings") and not scope.startswith("section:"):
+            raise RuleFileError(path, key, f"must be 'document', 'headings' or 'section:<id>', got {scope!r}")
+    if params.get("mode") not in (None, "required", "forbidden"):
+        raise RuleFileError(path, "mode", f"must be 'required' or 'forbidden', got {params.get('mode')!r}")
+    years = raw.get("years", [0, 9999])
     return Rule(
         code=code, name=raw["name"], category=category, severity=severity, summary=raw["summary"],
         message=raw["message"], kind=raw["kind"], params=params, doc=doc,
         templates=tuple(raw.get("templates", ("2019", "2021"))), status=raw.get("status", "stable"),
         since=raw.get("since", "0.1.0"), aliases=tuple(raw.get("aliases", ())), path=str(path),
-        message_many=raw.get("message_many"),
+        message_many=raw.get("message_many"), years=(int(years[0]), int(years[1])),
+        body_kinds=tuple(raw.get("body_kinds", ())),
     )
 
 

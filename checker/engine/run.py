@@ -5,6 +5,7 @@ from collections.abc import Iterable, Sequence
 
 from ..facts import ReportFacts
 from ..findings import Finding
+from . import computed  # noqa: F401  (registers the computed rules)
 from .kinds import KIND_FUNCTIONS
 from .loader import Rule
 
@@ -25,6 +26,10 @@ def run_rules(facts: ReportFacts, rules: Iterable[Rule]) -> list[Finding]:
     findings: list[Finding] = []
     for rule in rules:
         if facts.template and facts.template not in rule.templates:
+            continue
+        if facts.year is not None and not rule.years[0] <= facts.year <= rule.years[1]:
+            continue
+        if rule.body_kinds and facts.body_kind not in rule.body_kinds:
             continue
         findings.extend(KIND_FUNCTIONS[rule.kind](rule, facts))
     return sorted(findings, key=Finding.sort_key)

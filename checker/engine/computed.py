@@ -1,0 +1,412 @@
+"""Rules that compute rather than match: each a function registered by name and
+named from its rule file (`kind = "computed"`, `function = "…"`)."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+from fractions import Fraction
+
+from ..dates import deadline
+from ..facts import PRE_2019, ReportFacts, expected_template
+from ..findings import CellRef, Finding, Location
+from ..normalize import compact, leading_numeral, nfkc, parse_chinese_number
+from ..prose import Statement
+from ..sections import section_is_empty
+from ..templates import TABLE_NAMES, load_sections
+from .kinds import _finding, _identity_instances, _where, cell_label
+from .loader import Rule
+
+Computed = Callable[[Rule, ReportFacts], Iterator[Finding]]
+COMPUTED: dict[str, Computed] = {}
+
+
+def computed(name: str) -> Callable[[Computed], Computed]:
+    def register(fn: Computed) -> Computed:
+        COMPUTED[name] = fn
+        return fn
+    return register
+
+
+def _say(detail: str) -> dict[str, str]:
+    return {"detail": detail}
+
+
+# --- template and year ------------------------------------------------------------
+
+@computed("template_year")
+def template_year(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
+    """A 2021-or-later report in the 2019 layout, or the reverse (not when mixed: TPL001)."""
+    wanted = expected_template(facts.year)
+    if facts.mixed_template or wanted in (None, PRE_2019) or facts.template in (None, PRE_2019, wanted):
+        return
+    labels = sorted({label for m in facts.tables.values() for label in m.evidence.get(facts.template, ())})[:3]
+    yield _finding(rule, Location(), _say(f"{facts.year}年度报告应使用{wanted}年格式，统计表却按{facts.template}年格式（{'、'.join(labels)}）"),
+                   expected=wanted, actual=facts.template, evidence="、".join(labels))
+
+
+@computed("pre2019_note")
+def pre2019_note(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
+    if facts.template == PRE_2019:
+        yield _finding(rule, Location(), _say(f"报告年度为{facts.year}年，早于2019年格式的施行，按当时的格式只检查适用的项目"))
+
+
+@computed("title_year")
+def title_year(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
+    if facts.title is None:
+        yield _finding(rule, Location(), _say("没有找到报告标题（应写明机关名称和年度，如“某某局2024年政府信息公开工作年度报告”）"))
+    elif facts.year is None:
+        yield _finding(rule, Location(**_where(facts.title_location)), _say(f"标题「{facts.title}」没有写明报告年度"),
+                       evidence=facts.title)
+
+
+_CURRENT_YEAR = re.compile(r"(?:^|[，,。；])\s*(\d{4})\s*年度?\s*(?:，|,|以来|全年|共|我|本)")
+_THIS_YEAR_IS = re.compile(r"(?:本年度?|今年|本报告年度)\s*[（(]\s*(\d{4})\s*年")
+_COMPARISON = re.compile(r"较|比|同比|上年|去年|上一年|相比|分别为|对比")
+
+
+@computed("other_year_as_current")
+def other_year_as_current(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
+    """An earlier year spoken of as the current one: a leftover of last year's report."""
+    if facts.year is None:
+        return
+    for sentence in facts.sentences:
+        text = nfkc(sentence.text)
+        if _COMPARISON.search(text):
+            continue
+        for pattern in (_THIS_YEAR_IS, _CURRENT_YEAR):
+            m = pattern.search(text)
+            if m and 2000 <= int(m.group(1)) < facts.year:
+                yield _finding(rule, Location(section=sentence.section, **_where(sentence.location)),
+                               _say(f"本报告为{facts.year}年度，正文却把{m.group(1)}年当作本年度来写：「{sentence.text}」"),
+                               expected=facts.year, actual=int(m.group(1)), evidence=sentence.text)
+                break
+
+
+_PERIOD = re.compile(r"统计(?:期限|期间|时限|时间|区间)|数据统计")
+_DATE_YEAR = re.compile(r"(\d{4})\s*年\s*\d{1,2}\s*月")
+
+
+@computed("statistics_period")
+def statistics_period(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
+    if facts.year is None:
+        return
+    for sentence in facts.sentences:
+        text = nfkc(sentence.text)
+        if not _PERIOD.search(text):
+            continue
+        years = [int(y) for y in _DATE_YEAR.findall(text)]
+        wrong = [y for y in years if y != facts.year]
+        if wrong:
+            yield _finding(rule, Location(section=sentence.section, **_where(sentence.location)),
+                           _say(f"统计期限写的是{wrong[0]}年，与报告年度{facts.year}年不符：「{sentence.text}」"),
+                           expected=facts.year, actual=wrong[0], evidence=sentence.text)
+
+
+# --- prose against the tables --------------------------------------------------------
+
+def _cell(facts: ReportFacts, table: str, row: str, column: str) -> int | None:
+    value = facts.value(table, row, column)
+    return value.number if value is not None and isinstance(value.number, int) else None
+
+
+def _sum(*numbers: int | None) -> int | None:
+    return None if any(n is None for n in numbers) else sum(numbers)  # type: ignore[arg-type]
+
+
+def readings(facts: ReportFacts, quantity: str) -> tuple[list[tuple[int | None, str, CellRef]], list[tuple[int | None, str, CellRef]]]:
+    """(accepted, alternative) readings of a quantity in the tables: what a sentence
+    may mean by its word, and what it would mean by a looser use of the word."""
+    new, over = _cell(facts, "t3", "new", "total"), _cell(facts, "t3", "carried_over", "total")
+    results, forward = _cell(facts, "t3", "result.total", "total"), _cell(facts, "t3", "carried_forward", "total")
+    review = _cell(facts, "t4", "review", "total")
+    direct, after = _cell(facts, "t4", "litigation_direct", "total"), _cell(facts, "t4", "litigation_after_review", "total")
+    r_new, r_res = CellRef("t3", "new", "total"), CellRef("t3", "result.total", "total")
+    r_fwd, r_over = CellRef("t3", "carried_forward", "total"), CellRef("t3", "carried_over", "total")
+    r_rev, r_dir, r_aft = CellRef("t4", "review", "total"), CellRef("t4", "litigation_direct", "total"), CellRef("t4", "litigation_after_review", "total")
+    table = {
+        # 收到/新收 counts this year's new requests only; 受理/办理 may include last year's.
+        "received": ([(new, "本年新收", r_new)], [(_sum(new, over), "新收加上年结转", r_new)]),
+        "handled": ([(new, "本年新收", r_new), (_sum(new, over), "新收加上年结转", r_new), (results, "办理结果总计", r_res)], []),
+        "concluded": ([(results, "办理结果总计", r_res)], [(new, "本年新收", r_new), (_sum(new, over), "新收加上年结转", r_new)]),
+        "carried_forward": ([(forward, "结转下年度继续办理", r_fwd)], []),
+        "carried_over": ([(over, "上年结转", r_over)], []),
+        "review": ([(review, "行政复议总计", r_rev)], []),
+        "litigation": ([(_sum(direct, after), "行政诉讼两项总计之和", r_dir)],
+                       [(direct, "未经复议直接起诉总计", r_dir), (after, "复议后起诉总计", r_aft)]),
+    }
+    return table[quantity]
+
+
+def _statement_checks(facts: ReportFacts) -> Iterator[tuple[Statement, str, list, list]]:
+    """(statement, verdict, accepted, alternatives): verdict ok | alternative | mismatch."""
+    for st in facts.statements:
+        accepted, alternative = readings(facts, st.quantity)
+        accepted = [r for r in accepted if r[0] is not None]
+        alternative = [r for r in alternative if r[0] is not None]
+        if not accepted:
+            continue  # the cell is missing or unreadable: reported elsewhere
+        if any(n == st.number for n, _, _ in accepted):
+            yield st, "ok", accepted, alternative
+        elif any(n == st.number for n, _, _ in alternative):
+            yield st, "alternative", accepted, alternative
+        else:
+            yield st, "mismatch", accepted, alternative
+
+
+def _statement_finding(rule: Rule, st: Statement, reading: tuple, detail: str) -> Finding:
+    n, name, ref = reading
+    return _finding(rule, Location(cell=ref, section=st.sentence.section, **_where(st.sentence.location)),
+                    _say(detail), expected=n, actual=st.number, evidence=st.sentence.text)
+
+
+@computed("prose_vs_table")
+def prose_vs_table(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
+    """A number stated in the text that no reading of the table gives."""
+    for st, verdict, accepted, _ in _statement_checks(facts):
+        if verdict == "mismatch":
+            n, name, ref = accepted[0]
+            table = TABLE_NAMES[ref.table]
+            yield _statement_finding(rule, st, accepted[0],
+                                     f"正文说「{st.verb}」{st.number}件，{table}{name}为{n}：「{st.sentence.text}」")
+
+
+@computed("prose_alternative_reading")
+def prose_alternative_reading(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
+    """A stated number that fits the table only under a looser meaning of its word."""
+    for st, verdict, accepted, alternative in _statement_checks(facts):
+        if verdict == "alternative":
+            n, name, ref = next(r for r in alternative if r[0] == st.number)
+            yield _statement_finding(rule, st, accepted[0],
+                                     f"正文说「{st.verb}」{st.number}件，与{TABLE_NAMES[ref.table]}{name}相同，"
+                                     f"而「{st.verb}」应对应{accepted[0][1]}（{accepted[0][0]}）：「{st.sentence.text}」")
+
+
+_NONE_REQUESTS = re.compile(r"(没有|未|无)(收到|受理|接到|发生|产生)?[^。；，]{0,12}?(依申请|信息公开)?申请")
+_NONE_APPEALS = re.compile(r"(没有|未|无)[^。；]{0,24}?(行政复议|复议)")
+_NONE_SUITS = re.compile(r"(没有|未|无)[^。；]{0,24}?(行政诉讼|诉讼)")
+_NOT_NONE = re.compile(r"无正当理由|无法提供|不予|逾期未")
+
+
+@computed("prose_says_none")
+def prose_says_none(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
+    """'没有收到…申请' / '无…复议、诉讼' while the table counts some."""
+    checks = (
+        (_NONE_REQUESTS, [("t3", "new", "total")], "政府信息公开申请"),
+        (_NONE_APPEALS, [("t4", "review", "total")], "行政复议"),
+        (_NONE_SUITS, [("t4", "litigation_direct", "total"), ("t4", "litigation_after_review", "total")], "行政诉讼"),
+    )
+    for sentence in facts.sentences:
+        text = compact(sentence.text)
+        if _NOT_NONE.search(text) or re.search(r"\d+件|[一二三四五六七八九十百]+件", text):
+            continue
+        for pattern, cells, what in checks:
+            if not pattern.search(text):
+                continue
+            counted = [(CellRef(*c), _cell(facts, *c)) for c in cells]
+            total = sum(n for _, n in counted if n)
+            if total > 0:
+                ref = next(r for r, n in counted if n)
+                yield _finding(rule, Location(cell=ref, section=sentence.section, **_where(sentence.location)),
+                               _say(f"正文说没有{what}，{TABLE_NAMES[ref.table]}却有{total}件：「{sentence.text}」"),
+                               expected=0, actual=total, evidence=sentence.text)
+
+
+# --- fees --------------------------------------------------------------------------------
+
+_FEE_AMOUNT = re.compile(r"信息处理费[^。；]{0,20}?(\d+(?:\.\d+)?)\s*(万元|元)")
+
+
+@computed("fee_confusion")
+def fee_confusion(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
+    """Section 六 reports 表二's 行政事业性收费 where the 信息处理费 belongs, or the same amount."""
+    fees = facts.value("t2", "fees", "amount")
+    for sentence in (s for s in facts.sentences if s.section == "other"):
+        # 《政府信息公开信息处理费管理办法》 names the regulation, not the fees charged
+        text = re.sub(r"《[^》]*》", "", compact(sentence.text))
+        if "行政事业性收费" in text and "信息处理费" not in text:
+            yield _finding(rule, Location(section="other", **_where(sentence.location)),
+                           _say(f"第六部分应报告信息处理费，却写的是表二的行政事业性收费：「{sentence.text}」"),
+                           evidence=sentence.text)
+            continue
+        m = _FEE_AMOUNT.search(nfkc(text))
+        if m and fees is not None and fees.number:
+            stated = Decimal(m.group(1)) / (1 if m.group(2) == "万元" else 10000)
+            if stated == Decimal(fees.number) and stated > 0:
+                yield _finding(rule, Location(section="other", cell=CellRef("t2", "fees", "amount"), **_where(sentence.location)),
+                               _say(f"第六部分的信息处理费金额与表二行政事业性收费（{fees.text}万元）相同，疑为混淆：「{sentence.text}」"),
+                               evidence=sentence.text)
+
+
+# --- contents required of a government's report (第五十条) -----------------------------
+
+ARTICLE_50 = (("工作考核", r"考核"), ("社会评议", r"评议"), ("责任追究结果", r"责任追究|追责|问责"))
+
+
+@computed("article50_contents")
+def article50_contents(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
+    section = facts.sections.get("problems")
+    if section is None or section_is_empty(facts.document, section):
+        return  # a missing or empty section is STR001's or STR004's finding
+    text = facts.section_text("problems")
+    missing = [name for name, pattern in ARTICLE_50 if not re.search(pattern, text)]
+    if missing:
+        yield _finding(rule, Location(section="problems", **_where(section.location)),
+                       _say(f"人民政府的年度报告第五部分应报告工作考核、社会评议和责任追究结果，未见{'、'.join(missing)}"),
+                       evidence="、".join(missing))
+
+
+# --- numbering and order -----------------------------------------------------------------
+
+_ARABIC_TO_CN = {str(i): c for i, c in enumerate("〇一二三四五六七八九", 0)}
+
+
+def _numeral_value(numeral: str) -> int | None:
+    return int(numeral) if numeral.isdigit() else parse_chinese_number(numeral)
+
+
+@computed("section_numbering")
+def section_numbering(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
+    """A section whose number is not its place (一 … 六)."""
+    order = {s.id: i + 1 for i, s in enumerate(load_sections())}
+    for section in facts.sections.sections:
+        numeral = leading_numeral(section.heading)
+        if numeral is None:
+            continue
+        if _numeral_value(numeral) != order[section.id]:
+            canonical = next(s.canonical for s in load_sections() if s.id == section.id)
+            yield _finding(rule, Location(section=section.id, **_where(section.location)),
+                           _say(f"「{section.heading}」编号为「{numeral}」，按格式应为第{canonical[0]}部分"),
+                           expected=order[section.id], actual=_numeral_value(numeral), evidence=section.heading)
+
+
+@computed("numbering_mixed")
+def numbering_mixed(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
+    schemes = {}
+    for section in facts.sections.sections:
+        numeral = leading_numeral(section.heading)
+        if numeral is not None:
+            schemes.setdefault("阿拉伯数字" if numeral.isdigit() else "汉字", section.heading)
+    if len(schemes) > 1:
+        yield _finding(rule, Location(), _say("章节编号混用汉字和阿拉伯数字：" + "、".join(f"「{h}」" for h in schemes.values())))
+
+
+_TOP_NUMERAL = re.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]")
+
+
+@computed("overview_subheadings")
+def overview_subheadings(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
+    """Sub-topics of 总体情况 given top-level numerals (二、三、… inside 一)."""
+    overview = facts.sections.get("overview")
+    if overview is None:
+        return
+    texts = []
+    for block in overview.blocks(facts.document):
+        text = getattr(block, "text", "")
+        if text and len(compact(text)) <= 40 and _TOP_NUMERAL.match(text) and compact(text) != compact(overview.heading):
+            texts.append(text)
+    if texts:
+        yield _finding(rule, Location(section="overview", **_where(overview.location)),
+                       _say("「总体情况」下的小标题使用了一级标题的序号：" + "、".join(f"「{t}」" for t in texts)
+                            + "（应改用（一）（二）…）"), evidence="；".join(texts))
+
+
+@computed("t2_block_order")
+def t2_block_order(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
+    mapped, template = facts.tables.get("t2"), facts.template_for("t2")
+    if mapped is None or template is None:
+        return
+    standard = [r for r in template.tables["t2"].row_ids if r in mapped.row_order]
+    printed = [r for r in mapped.row_order if r in standard]
+    if printed != standard:
+        labels = lambda ids: "、".join(template.tables["t2"].row(i).label for i in ids)
+        yield _finding(rule, Location(table="t2", **_where(mapped.location)),
+                       _say(f"表二各项的顺序为{labels(printed)}，格式规定为{labels(standard)}"))
+
+
+# --- deadline ------------------------------------------------------------------------------
+
+SOURCE_ZH = {"option": "指定的发布日期", "page": "页面上的发布时间", "signature": "落款日期", "metadata": "文件属性中的日期"}
+KIND_ZH = {"government": "人民政府", "township": "乡镇（街道）", "department": "政府部门", "unknown": "政府部门"}
+
+
+def _lateness(facts: ReportFacts) -> tuple[str, str] | None:
+    """('error' or 'warning', detail) when the report came out after its deadline."""
+    if facts.year is None or not facts.published:
+        return None
+    published = facts.published[0]
+    due, hard = deadline(facts.year, facts.body_kind)
+    if published.date <= due:
+        return None
+    certain = published.source != "metadata"
+    late_for_sure = hard is None or published.date > hard
+    severity = "error" if certain and late_for_sure else "warning"
+    detail = (f"{SOURCE_ZH[published.source]}为{published.date:%Y年%-m月%-d日}，晚于{KIND_ZH[facts.body_kind]}年度报告的"
+              f"公布期限{due:%Y年%-m月%-d日}（条例第四十九条）")
+    if hard is not None and published.date <= hard:
+        detail += f"；多数省份要求乡镇（街道）与部门同时公布，最迟不超过{hard:%-m月%-d日}"
+    if not certain:
+        detail += "；文件属性日期不一定是公布日期，请核实"
+    return severity, detail
+
+
+@computed("published_late")
+def published_late(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
+    late = _lateness(facts)
+    if late is not None and late[0] == rule.severity.value:
+        p = facts.published[0]
+        yield _finding(rule, Location(**_where(p.location)), _say(late[1]), expected=str(deadline(facts.year, facts.body_kind)[0]),
+                       actual=p.date.isoformat(), evidence=p.evidence)
+
+
+# --- the body's name ---------------------------------------------------------------------
+
+_SUFFIX = re.compile(r"(人民政府办公室|人民政府|办公室|管理委员会|管委会|办事处|委员会|政府|局|委|办|厅)$")
+
+
+def _place(name: str) -> str:
+    name = re.sub(r"[（(].*?[)）]", "", compact(name))
+    return _SUFFIX.sub("", name)
+
+
+@computed("body_name")
+def body_name(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
+    if not facts.body or not facts.signature:
+        return
+    a, b = _place(facts.body), _place(facts.signature)
+    if a and b and not (a.startswith(b) or b.startswith(a) or a in b or b in a):
+        yield _finding(rule, Location(), _say(f"标题中的机关为「{facts.body}」，正文落款或编制说明却是「{facts.signature}」"),
+                       expected=facts.body, actual=facts.signature, evidence=facts.signature)
+
+
+# --- pinpointing ------------------------------------------------------------------------------
+
+@computed("pinpoint")
+def pinpoint(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
+    """A cell that explains several failed identities at once: at least two that
+    fail contain it and ask for the same correction, none that holds contains it,
+    and no other cell explains the same failures. Then '…应为 62'."""
+    from .loader import load_rules
+
+    codes = rule.param("params", {}).get("rules", [])
+    instances = [i for r in load_rules() if r.code in codes for i in _identity_instances(r, facts)]
+    for table in ("t3", "t4"):
+        failed = [i for i in instances if i.table == table and i.difference != 0]
+        held_cells = {ref for i in instances if i.table == table and i.difference == 0 for ref in i.coefficients}
+        explains: dict[CellRef, tuple[frozenset[int], Fraction]] = {}
+        for ref in {ref for inst in failed for ref in inst.coefficients} - held_cells:
+            # the change Δ of this cell that makes an identity hold: coefficient·Δ = -difference
+            deltas = {k: Fraction(-inst.difference) / inst.coefficients[ref]
+                      for k, inst in enumerate(failed) if ref in inst.coefficients}
+            if len(deltas) >= 2 and len(set(deltas.values())) == 1:
+                explains[ref] = (frozenset(deltas), next(iter(deltas.values())))
+        for ref, (which, delta) in sorted(explains.items(), key=lambda kv: (kv[0].row, kv[0].column)):
+            if any(other != ref and w == which for other, (w, _) in explains.items()):
+                continue  # two cells explain the same failures equally: no single answer
+            value = facts.values[ref]
+            should = value.number + delta
+            yield _finding(rule, Location(cell=ref, cells=tuple(sorted({r for k in which for r in failed[k].coefficients},
+                                                                       key=lambda r: (r.row, r.column))),
+                                          **_where(value.location)),
+                           _say(f"{TABLE_NAMES[table]}{cell_label(ref)}应为{should}（印为{value.text}）：改这一格即可使"
+                                f"{len(which)}处不符的合计同时成立"), expected=int(should), actual=value.number)
