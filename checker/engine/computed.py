@@ -185,7 +185,7 @@ def prose_alternative_reading(rule: Rule, facts: ReportFacts) -> Iterator[Findin
 _NONE_REQUESTS = re.compile(r"(没有|未|无)(收到|受理|接到|发生|产生)?[^。；，]{0,12}?(依申请|信息公开)?申请")
 _NONE_APPEALS = re.compile(r"(没有|未|无)[^。；]{0,24}?(行政复议|复议)")
 _NONE_SUITS = re.compile(r"(没有|未|无)[^。；]{0,24}?(行政诉讼|诉讼)")
-_NOT_NONE = re.compile(r"无正当理由|无法提供|不予|逾期未")
+_NOT_NONE = re.compile(r"无正当理由|无法提供|不予|逾期未|未经复议")
 
 
 @computed("prose_says_none")
@@ -200,8 +200,10 @@ def prose_says_none(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
         text = compact(sentence.text)
         if _NOT_NONE.search(text) or re.search(r"\d+件|[一二三四五六七八九十百]+件", text):
             continue
+        about_appeals = bool(re.search(r"复议|诉讼", text))
         for pattern, cells, what in checks:
-            if not pattern.search(text):
+            # "未发生因政府信息公开申请引起的行政复议" speaks of appeals, not of requests
+            if not pattern.search(text) or (pattern is _NONE_REQUESTS and about_appeals):
                 continue
             counted = [(CellRef(*c), _cell(facts, *c)) for c in cells]
             total = sum(n for _, n in counted if n)
