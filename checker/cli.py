@@ -6,6 +6,7 @@ import logging
 import sys
 from collections.abc import Sequence
 from datetime import date
+from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table as RichTable
@@ -47,13 +48,108 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--width", type=int, default=None, help="终端宽度（默认自动）")
     check.add_argument("--brief", action="store_true", help="不画统计表，只列章节和问题")
     check.add_argument("--debug", action="store_true", help="出错时显示完整的回溯信息")
+    check.add_argument("--jobs", "-j", type=int, default=None, help="批量检查时同时运行的进程数（默认：CPU核数）")
+    check.add_argument("--timeout", type=float, default=60.0, help="批量检查时每个文件的时间上限（秒，默认60）")
+    check.add_argument("--db", metavar="FILE", help="把结果写入 SQLite 数据库；重跑时跳过内容和版本都未变的文件")
+    report = sub.add_parser("report", help="汇总结果数据库 / summarise a results database")
+    report.add_argument("--db", required=True, metavar="FILE")
+    report.add_argument("--top", type=int, default=20, help="列出错误最多的前N个文件")
+    report.add_argument("--width", type=int, default=None)
     rules = sub.add_parser("rules", help="列出规则，或说明一条规则 / list rules or explain one")
     rules.add_argument("code", nargs="?")
     rules.add_argument("--width", type=int, default=None)
     return parser
 
 
+def _is_batch(args: argparse.Namespace) -> bool:
+    return bool(args.db) or len(args.paths) > 1 or any(Path(p).is_dir() or any(c in p for c in "*?[") for p in args.paths)
+
+
+def _run_batch(args: argparse.Namespace) -> int:
+    from .batch import BatchLimits, content_hash, expand_paths, run_batch
+    from .reporters.batch import BatchReporter
+    from .store import Store
+
+    paths = expand_paths(args.paths)
+    if not paths:
+        print("没有找到要检查的文件。 No files to check.", file=sys.stderr)
+        return exit_codes.BAD_INPUT
+    limits = BatchLimits(seconds_per_file=args.timeout, jobs=args.jobs or BatchLimits().jobs)
+    store = Store(args.db) if args.db else None
+    stream = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    reporter = BatchReporter(stream, [str(p) for p in paths], fmt=args.format, width=args.width)
+    fail_rank = Severity(args.fail_on).rank
+    status = exit_codes.OK
+    failed = checked = 0
+    try:
+        todo, hashes = [], {}
+        for path in paths:
+            digest = content_hash(path)
+            if store is not None and digest is not None and store.known(digest, __version__):
+                reporter.add({"file": str(path), "status": "skipped", "summary": {}})
+                continue
+            hashes[str(path)] = digest
+            todo.append(path)
+        for record in run_batch(todo, limits, published=args.published):
+            if store is not None and hashes.get(record["file"]):
+                store.save(record, hashes[record["file"]])
+            reporter.add(record)
+            if record["status"] != "ok":
+                failed += 1
+                status = exit_codes.FINDINGS
+            else:
+                checked += 1
+                if any(Severity(f["severity"]).rank <= fail_rank for f in record["findings"]):
+                    status = exit_codes.FINDINGS
+    finally:
+        reporter.finish()
+        if store is not None:
+            store.close()
+        if args.output:
+            stream.close()
+    if failed and not checked and len(todo) == len(paths):
+        return exit_codes.BAD_INPUT  # nothing at all could be checked
+    if args.exit_zero and status == exit_codes.FINDINGS:
+        return exit_codes.OK
+    return status
+
+
+def _run_report(args: argparse.Namespace) -> int:
+    from .store import Store
+
+    if not Path(args.db).is_file():
+        print(f"{args.db}：数据库不存在。 {args.db}: no such database.", file=sys.stderr)
+        return exit_codes.BAD_INPUT
+    store = Store(args.db)
+    console = Console(width=args.width, highlight=False)
+    t = store.totals()
+    console.print(f"文件 {t['files']} 个，已检查 {t['checked']} 个，其中有错误的 {t['with_errors']} 个；"
+                  f"错误共 {t['errors']} 项，警告 {t['warnings']} 项")
+    table = RichTable(title="按状态", title_justify="left", show_edge=False)
+    table.add_column("状态")
+    table.add_column("文件数", justify="right")
+    for name, n in store.by_status():
+        table.add_row(name, str(n))
+    console.print(table)
+    table = RichTable(title="按规则", title_justify="left", show_edge=False)
+    for name in ("规则", "级别", "问题数", "文件数"):
+        table.add_column(name, justify="right" if name.endswith("数") else "left")
+    for rule, severity, n, files in store.by_rule():
+        table.add_row(rule, severity, str(n), str(files))
+    console.print(table)
+    table = RichTable(title=f"错误最多的{args.top}个文件", title_justify="left", show_edge=False)
+    for name in ("文件", "机关", "年度", "状态", "错误", "警告"):
+        table.add_column(name, overflow="fold")
+    for row in store.worst_files(args.top):
+        table.add_row(*[("" if v is None else str(v)) for v in row])
+    console.print(table)
+    store.close()
+    return exit_codes.OK
+
+
 def _run_check(args: argparse.Namespace) -> int:
+    if _is_batch(args):
+        return _run_batch(args)
     stream = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     try:
         reporter = REPORTERS[args.format](stream, width=args.width, brief=args.brief)
@@ -114,7 +210,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # argparse: usage errors exit 2, --help/--version 0
         return int(exc.code or 0)
     try:
-        return _run_check(args) if args.command == "check" else _run_rules(args)
+        runners = {"check": _run_check, "report": _run_report, "rules": _run_rules}
+        return runners[args.command](args)
     except RuleFileError as exc:
         print(f"规则文件有误：{exc} / bad rule file", file=sys.stderr)
         return exit_codes.BAD_INPUT

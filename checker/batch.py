@@ -1,0 +1,139 @@
+"""Check many files at once: one process per file (a hang or a memory explosion
+is cut off by the file's own limits and reported), several at a time, in any
+order, each outcome a plain dict (DOMAIN.md §6) ready for a reporter or a store.
+"""
+from __future__ import annotations
+
+import glob
+import hashlib
+import multiprocessing as mp
+import os
+import resource
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+
+from . import __version__
+from .check import check_file
+from .errors import InputError
+
+# What a folder walk picks up. Markdown files are checked when named, not when
+# met in a folder (there they are READMEs and notes far more often than reports).
+REPORT_SUFFIXES = {".pdf", ".html", ".htm", ".shtml", ".docx", ".doc", ".txt"}
+
+
+@dataclass(frozen=True)
+class BatchLimits:
+    seconds_per_file: float = 60.0
+    memory_bytes: int = 2 * 1024**3     # address space a worker may map
+    jobs: int = max(1, os.cpu_count() or 1)
+
+    def __post_init__(self) -> None:
+        if self.seconds_per_file <= 0 or self.memory_bytes <= 0 or self.jobs <= 0:
+            raise ValueError("batch limits must be positive")
+
+
+def expand_paths(arguments: Iterable[str]) -> list[Path]:
+    """Files named, files under folders (recursively) and glob matches, once each, in order."""
+    out: dict[Path, None] = {}
+    for argument in arguments:
+        path = Path(argument)
+        if path.is_dir():
+            for found in sorted(path.rglob("*")):
+                if found.is_file() and found.suffix.lower() in REPORT_SUFFIXES:
+                    out.setdefault(found, None)
+        elif any(ch in argument for ch in "*?["):
+            for found in sorted(glob.glob(argument, recursive=True)):
+                if Path(found).is_file():
+                    out.setdefault(Path(found), None)
+        else:
+            out.setdefault(path, None)  # missing files too: they get their own sentence
+    return list(out)
+
+
+def content_hash(path: Path) -> str | None:
+    try:
+        digest = hashlib.sha256()
+        with open(path, "rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
+        return digest.hexdigest()
+    except OSError:
+        return None
+
+
+def failure(path: Path, status: str, sentence: str) -> dict:
+    """The record of a file that could not be checked: its status says why, and the run goes on."""
+    return {"file": str(path), "status": status, "error": sentence, "tool_version": __version__,
+            "findings": [], "summary": {"error": 0, "warning": 0, "info": 0}}
+
+
+def check_one(path: Path, published=None) -> dict:
+    """The record of one file: its DOMAIN §6 result with status ok, or a failure."""
+    try:
+        record = check_file(path, published=published).to_dict()
+        record["status"] = "ok"
+    except InputError as exc:
+        return failure(path, "unreadable", exc.sentence())
+    except MemoryError:
+        return failure(path, "too_big", f"{path}：检查所需内存超出上限，已中止。 {path}: the check exceeded its memory limit.")
+    except Exception as exc:  # a bug must not stop a season's run
+        return failure(path, "internal_error", f"{path}：govcheck 内部错误（{type(exc).__name__}: {exc}）。 {path}: internal error.")
+    record["tool_version"] = __version__
+    return record
+
+
+def _worker(path: Path, connection: Connection, memory: int, published) -> None:
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    except (ValueError, OSError):  # pragma: no cover - some systems refuse; the time limit still holds
+        pass
+    connection.send(check_one(path, published))
+    connection.close()
+
+
+def run_batch(paths: list[Path], limits: BatchLimits = BatchLimits(), *, published=None,
+              on_start: Callable[[Path], None] | None = None) -> Iterator[dict]:
+    """Yield one record per path as each finishes. At most `limits.jobs` workers run;
+    a worker past its time is killed and its file reported as timed out."""
+    context = mp.get_context("fork")  # workers inherit the loaded modules: no re-import per file
+    pending = list(paths)
+    running: dict[Connection, tuple[Path, mp.Process, float]] = {}
+    try:
+        while pending or running:
+            while pending and len(running) < limits.jobs:
+                path = pending.pop(0)
+                receiver, sender = context.Pipe(duplex=False)
+                process = context.Process(target=_worker, args=(path, sender, limits.memory_bytes, published), daemon=True)
+                process.start()
+                sender.close()
+                running[receiver] = (path, process, time.monotonic())
+                if on_start:
+                    on_start(path)
+            now = time.monotonic()
+            next_deadline = min(start + limits.seconds_per_file for _, _, start in running.values())
+            for receiver in wait(list(running), timeout=max(0.0, next_deadline - now)):
+                path, process, _ = running.pop(receiver)
+                try:
+                    record = receiver.recv()
+                except EOFError:  # the worker died without a word (killed by the system, crashed)
+                    record = failure(path, "crashed", f"{path}：检查进程意外终止（可能内存不足）。 {path}: the checking process died.")
+                receiver.close()
+                process.join()
+                yield record
+            now = time.monotonic()
+            for receiver, (path, process, start) in list(running.items()):
+                if now - start > limits.seconds_per_file:
+                    process.kill()
+                    process.join()
+                    receiver.close()
+                    del running[receiver]
+                    yield failure(path, "timeout", f"{path}：检查超过{limits.seconds_per_file:g}秒，已中止。 "
+                                                   f"{path}: the check took longer than {limits.seconds_per_file:g} s.")
+    finally:
+        for receiver, (_, process, _) in running.items():  # Ctrl-C: leave no worker behind
+            process.kill()
+            process.join()
+            receiver.close()
