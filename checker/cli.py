@@ -72,7 +72,8 @@ def _run_batch(args: argparse.Namespace) -> int:
 
     paths = expand_paths(args.paths)
     if not paths:
-        print("没有找到要检查的文件。 No files to check.", file=sys.stderr)
+        where = "、".join(args.paths)
+        print(f"{where}：没有找到可检查的报告文件（PDF、网页、Word、文本）。 {where}: no report files found.", file=sys.stderr)
         return exit_codes.BAD_INPUT
     limits = BatchLimits(seconds_per_file=args.timeout, jobs=args.jobs or BatchLimits().jobs)
     store = Store(args.db) if args.db else None
