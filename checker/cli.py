@@ -30,6 +30,25 @@ def _codes(text: str) -> list[str]:
     return [c.strip() for c in text.split(",") if c.strip()]
 
 
+def _width(text: str) -> int:
+    if not text.isdigit() or int(text) < 40:
+        raise argparse.ArgumentTypeError(f"宽度应为不小于40的整数（收到 {text!r}）")
+    return int(text)
+
+
+def _check_options(args: argparse.Namespace) -> str | None:
+    """One sentence on what is wrong with the options, or None."""
+    rules = load_rules()
+    for prefix in [*args.select, *args.ignore]:
+        if not select_rules(rules, [prefix]):
+            return f"没有以 {prefix} 开头的规则（用 govcheck rules 查看）。 No rule code starts with {prefix}."
+    if args.output:
+        folder = Path(args.output).resolve().parent
+        if not folder.is_dir():
+            return f"{args.output}：输出目录不存在。 {args.output}: the output folder does not exist."
+    return None
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="govcheck", description="检查政府信息公开工作年度报告 / check disclosure annual reports")
     parser.add_argument("--version", action="version", version=f"govcheck {__version__}")
@@ -45,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--published", type=_date, metavar="YYYY-MM-DD",
                        help="报告的公布日期（用于核对第四十九条的公布期限；优先于文件中找到的日期）")
     check.add_argument("--output", "-o", metavar="FILE", help="写入文件而不是标准输出")
-    check.add_argument("--width", type=int, default=None, help="终端宽度（默认自动）")
+    check.add_argument("--width", type=_width, default=None, help="终端宽度（默认自动）")
     check.add_argument("--brief", action="store_true", help="不画统计表，只列章节和问题")
     check.add_argument("--debug", action="store_true", help="出错时显示完整的回溯信息")
     check.add_argument("--jobs", "-j", type=int, default=None, help="批量检查时同时运行的进程数（默认：CPU核数）")
@@ -54,10 +73,10 @@ def build_parser() -> argparse.ArgumentParser:
     report = sub.add_parser("report", help="汇总结果数据库 / summarise a results database")
     report.add_argument("--db", required=True, metavar="FILE")
     report.add_argument("--top", type=int, default=20, help="列出错误最多的前N个文件")
-    report.add_argument("--width", type=int, default=None)
+    report.add_argument("--width", type=_width, default=None)
     rules = sub.add_parser("rules", help="列出规则，或说明一条规则 / list rules or explain one")
     rules.add_argument("code", nargs="?")
-    rules.add_argument("--width", type=int, default=None)
+    rules.add_argument("--width", type=_width, default=None)
     return parser
 
 
@@ -149,6 +168,10 @@ def _run_report(args: argparse.Namespace) -> int:
 
 
 def _run_check(args: argparse.Namespace) -> int:
+    problem = _check_options(args)
+    if problem:
+        print(problem, file=sys.stderr)
+        return exit_codes.BAD_INPUT
     if _is_batch(args):
         return _run_batch(args)
     stream = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout

@@ -1,6 +1,7 @@
 """File -> Document: sniff the format, decode, hand to the right extractor."""
 from __future__ import annotations
 
+import codecs
 import re
 from pathlib import Path
 
@@ -66,11 +67,14 @@ def document_from_bytes(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS)
         raise UnsupportedFormat(name, "旧版 Word（.doc）请先另存为 .docx / save old .doc files as .docx first")
     if fmt == "zip":
         raise BinaryFile(name)
-    if _looks_binary(data):
+    has_bom = data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    if not has_bom and _looks_binary(data):  # UTF-16 text (Notepad's "Unicode") is full of NULs
         raise BinaryFile(name)
     text = decode(data, declared_charset(data) if fmt == "html" else None)
     if text is None:
         raise UndecodableText(name)
+    if not text.strip():  # full-width spaces only, say
+        raise EmptyFile(name)
     if fmt == "html":
         return extract_html(text, limits=limits)
     return extract_text(text, markdown=fmt == "markdown")

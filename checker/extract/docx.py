@@ -124,7 +124,10 @@ def extract_docx(data: bytes, name: str, *, limits: Limits = DEFAULT_LIMITS) -> 
         for inner in nested:
             add_table(inner)
 
-    for element in document.element.body.iterchildren():
+    body = document.element.body
+    if body is None:
+        raise BrokenFile(name, "没有正文 / no document body")
+    for element in body.iterchildren():
         if element.tag == W + "p":
             blocks += _paragraph_blocks(element, styles)
         elif element.tag == W + "tbl":

@@ -10,7 +10,7 @@ import re
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
-from ..document import Block, Cell, Document, Heading, Location, Paragraph, Table
+from ..document import Block, Cell, Document, Heading, Paragraph, Table
 from ..settings import DEFAULT_LIMITS, Limits
 
 _SKIP = {"script", "style", "noscript", "template", "head", "iframe", "select", "option", "button", "svg", "object", "title"}
@@ -112,17 +112,20 @@ def _cell_text(td: Tag) -> str:
 
 
 def grid_from_html_table(table: Tag, limits: Limits, cell_budget: int) -> tuple[list[list[Cell]], list[Tag]]:
-    """Expand rowspan/colspan into a rectangular grid; also return nested tables."""
+    """Expand rowspan/colspan into a rectangular grid; also return nested tables.
+
+    Every span is charged against `cell_budget` before it is expanded, so a page
+    of huge spans stops early instead of filling memory."""
     rows = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
     nested = [t for t in table.find_all("table") if t.find_parent("table") is table]
     pending: dict[tuple[int, int], Cell] = {}
     grid: list[list[Cell]] = []
-    used = 0
+    budget = cell_budget
     for tr in rows:
         cells = [td for td in tr.find_all(["td", "th"], recursive=False)]
-        if not cells and not any(key[0] == len(grid) for key in pending):
-            continue
         r = len(grid)
+        if not cells and not any(key[0] == r for key in pending):
+            continue
         row: list[Cell] = []
 
         def take_pending() -> None:
@@ -133,15 +136,23 @@ def grid_from_html_table(table: Tag, limits: Limits, cell_budget: int) -> tuple[
             take_pending()
             rowspan = _span(td, "rowspan", limits.max_span)
             colspan = _span(td, "colspan", limits.max_span)
+            budget -= rowspan * colspan
+            if budget < 0:
+                break
             cell = Cell(_cell_text(td), (r, len(row)))
             start = len(row)
             for dc in range(colspan):
                 row.append(cell)
                 for dr in range(1, rowspan):
                     pending[(r + dr, start + dc)] = cell
-        take_pending()
-        used += len(row)
-        if used > cell_budget:
+        # A merged cell from above may stand right of this row's last printed cell.
+        right = [c for (pr, c) in pending if pr == r]
+        while right and len(row) <= max(right):
+            if (r, len(row)) in pending:
+                row.append(pending.pop((r, len(row))))
+            else:
+                row.append(Cell("", (r, len(row))))
+        if budget < 0:
             break  # a table this large is not a report table; stop expanding
         grid.append(row)
     width = max((len(r) for r in grid), default=0)

@@ -269,7 +269,7 @@ def extract_pdf(data: bytes, name: str, *, limits: Limits = DEFAULT_LIMITS) -> D
     except pdfium.PdfiumError as exc:
         if "password" in str(exc).lower():
             raise EncryptedPdf(name) from exc
-        raise BrokenFile(name, str(exc)) from exc
+        raise BrokenFile(name, "PDF 结构损坏 / broken PDF structure") from exc
     try:
         n_pages = len(pdf)
         if n_pages == 0:
