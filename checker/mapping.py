@@ -193,9 +193,10 @@ def _column_ids_from_header(header: list[list[Cell]], table_id: str) -> list[str
 def _split_row(cells: list[Cell], label_index: int, n_values: int, aligned: bool) -> tuple[list[Cell], list[Cell], str | None]:
     """(label cells, value cells, problem) for one printed row."""
     if aligned:
-        if len(cells) <= n_values:
-            return [], cells, "row_width"
-        return cells[:-n_values], cells[-n_values:], None
+        values = cells[max(label_index + 1, len(cells) - n_values):]
+        if len(values) < n_values:  # never read the label as a number
+            return cells[: label_index + 1], values + [Cell("", PADDING)] * (n_values - len(values)), "row_width"
+        return cells[: len(cells) - n_values], values, None
     # Tab-separated text: empty cells drift (merged-label remnants before the
     # values, padding after), so only the run from the first to the last printed
     # value is certain; blanks inside it are real empty cells. Text right after
@@ -232,6 +233,8 @@ def _map_row_table(table_id: str, tables: list[Table]) -> MappedTable:
     mapped = MappedTable(table_id, tables[0].location)
     columns: list[str] = []              # current column ids (表二: per block header)
     header: list[list[Cell]] = []        # 表三's header rows, from the first fragment
+    positions: dict[str, int] = {}       # 表三: grid column of each column id, in the header's table
+    header_table: Table | None = None
     for table in tables:
         for r, row in enumerate(table.rows):
             cells = distinct(row)
@@ -252,10 +255,20 @@ def _map_row_table(table_id: str, tables: list[Table]) -> MappedTable:
                     header.append(row)
                 continue
             if table_id == "t3" and not columns:
-                columns = _t3_columns(header, mapped, table.location)
+                columns, positions = _t3_columns(header, mapped, table.location)
+                header_table = table
             row_id = found[1].id
+            if _group_label_only(cells, found[0], table_id):
+                continue  # 「（六）其他处理」 on a line of its own above its three items
             row_columns = columns if table_id == "t3" else _t2_columns(row_id, columns)
-            label_cells, value_cells, problem = _split_row(cells, found[0], len(row_columns), table.aligned)
+            if (table_id == "t3" and table.aligned and positions and table is header_table
+                    and len(row) > max(positions.values())):
+                # the header says where each column is: a stray extra cell cannot shift the row
+                first = min(positions.values())
+                label_cells = distinct(row[:first])
+                value_cells, problem = [row[positions[c]] for c in row_columns], None
+            else:
+                label_cells, value_cells, problem = _split_row(cells, found[0], len(row_columns), table.aligned)
             label_text = _display(label_cells) or compact(cells[found[0]].text)
             if row_id in mapped.row_order:
                 mapped.notes.append(TableNote("duplicate_row", label_text, location, row_id))
@@ -270,14 +283,32 @@ def _map_row_table(table_id: str, tables: list[Table]) -> MappedTable:
     return mapped
 
 
-def _t3_columns(header: list[list[Cell]], mapped: MappedTable, location: Location) -> list[str]:
-    """表三's seven columns from its header; the standard order when the header does not say."""
-    columns = _column_ids_from_header(header, "t3")
+@lru_cache(maxsize=None)
+def _group_keys(table_id: str) -> frozenset[str]:
+    return frozenset(label_key(r.group) for t in load_templates().values() for r in t.tables[table_id].rows if r.group)
+
+
+def _group_label_only(cells: list[Cell], label_index: int, table_id: str) -> bool:
+    """A row naming a group (不予公开, 其他处理 …) with nothing printed after it."""
+    return (label_key(cells[label_index].text) in _group_keys(table_id)
+            and not any(c.text for c in cells[label_index + 1 :]))
+
+
+def _t3_columns(header: list[list[Cell]], mapped: MappedTable, location: Location) -> tuple[list[str], dict[str, int]]:
+    """表三's seven columns from its header, and the grid position of each; the
+    standard order (and no positions) when the header does not say."""
+    cands = column_candidates("t3")
+    positions: dict[str, int] = {}
+    for c in range(max((len(r) for r in header), default=0)):
+        found = lowest_label(_column_texts(header, c), cands)
+        if found is not None:
+            positions.setdefault(found[1].id, c)
+    columns = sorted(positions, key=positions.get)
     standard = list(load_templates()["2021"].tables["t3"].column_ids)
     if sorted(columns) != sorted(standard):
         mapped.notes.append(TableNote("columns_assumed", "、".join(columns) or "（无表头）", location))
-        return standard
-    return columns
+        return standard, {}
+    return columns, positions
 
 
 def _header_label(row: list[Cell], column_id: str, table_id: str) -> str:

@@ -56,7 +56,9 @@ def read_value(ref: CellRef, text: str, location: Location, *, readable: bool = 
                 return Value(ref, converted, text, location, "unit", parsed.decimals + 4, parsed.unit)
         return Value(ref, number, text, location, None, parsed.decimals, parsed.unit)
     if isinstance(number, Decimal):
-        return Value(ref, None, text, location, "not_whole", parsed.decimals, parsed.unit)
+        if number != number.to_integral_value():
+            return Value(ref, None, text, location, "not_whole", parsed.decimals, parsed.unit)
+        number = int(number)  # "2.0" is the count 2, printed with a decimal point
     if number < 0 and kind != "signed_count":
         return Value(ref, None, text, location, "negative", 0, parsed.unit)
     return Value(ref, number, text, location, None, 0, parsed.unit)
