@@ -75,6 +75,8 @@ def body_kind(body: str | None) -> str:
         return "township"
     if re.search(r"(人民政府|管委会|管理委员会)$", name) and not name.endswith("办公室"):
         return "government"
+    if re.search(r"(省|市|县|区|旗|州|盟|自治区)$", name):
+        return "government"  # 北京市2024年…: a place name alone is its government's report
     return "department"
 
 

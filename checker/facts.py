@@ -12,7 +12,7 @@ from .document import Document, Heading, Location, Paragraph
 from .findings import CellRef
 from .mapping import MappedTable, map_tables
 from .prose import Sentence, Statement, sentences_of, statements_in
-from .normalize import CHINESE_NUMERAL_CHARS, compact, nfkc, parse_chinese_number
+from .normalize import compact, nfkc, parse_chinese_number
 from .sections import SectionResult, find_sections
 from .templates import TABLE_IDS, Template, load_templates
 from .values import Value, read_values
@@ -67,8 +67,8 @@ def find_title(document: Document) -> tuple[str | None, Location | None]:
     for i, block in enumerate(early):
         text = block.text.strip()
         key = compact(text)
-        if _CHROME.match(key) or len(key) > 80:
-            continue
+        if _CHROME.match(key) or len(key) > 80 or re.search(r"[>›»]", key):
+            continue  # site chrome and breadcrumbs (首页 > 政府信息公开 > 年报)
         if any(w in key for w in _TITLE_WORDS) and ("公开" in key or "年度" in key) and not key.startswith("本报告"):
             # A title broken over two lines: 某某局 / 2024年政府信息公开工作年度报告
             if _year_of(text) is not None and re.match(r"^\s*(\d{4}|[〇○一二三四五六七八九]{4})\s*年", nfkc(text)) and i > 0:
@@ -87,6 +87,8 @@ def body_from_title(title: str | None) -> str | None:
     if not title:
         return None
     text = nfkc(title).strip()
+    # 中国人民银行政府信息公开工作2023年度报告: the body ends where the subject begins
+    text = re.sub(r"(关于)?(政府信息公开|政务公开).*?(?=(\d{4}|[〇○零一二三四五六七八九]{4})\s*年)", "", text, count=1)
     m = _YEAR.search(text)
     if m and m.start() > 0:
         body = text[: m.start()]
@@ -94,7 +96,7 @@ def body_from_title(title: str | None) -> str | None:
         # 2024年某某局政府信息公开工作年度报告
         m2 = re.search(r"年度?\s*(.+?)\s*(?:政府信息公开|政务公开)", text)
         body = m2.group(1) if m2 else ""
-    body = re.sub(r"(关于)?\s*$", "", body).strip(" 　:：《》“”\"")
+    body = re.sub(r"^\s*关于|关于\s*$", "", body).strip(" 　:：《》“”\"")
     return body or None
 
 
@@ -112,7 +114,7 @@ def complete_body(body: str | None, document: Document) -> str | None:
         return body
     sources = [v for k, v in document.metadata.items() if k == "html_title"]
     sources += [b.text for b in document.blocks[:40] if isinstance(b, (Heading, Paragraph))]
-    pattern = re.compile(re.escape(body) + r"[\u4e00-\u9fff]{0,8}?(管理委员会|管委会|人民政府|办公室|委员会|局)")
+    pattern = re.compile(re.escape(body) + r"[\u4e00-\u9fff]{0,8}?(管理委员会|管委会|人民政府)")
     for text in sources:
         m = pattern.search(text)
         if m:

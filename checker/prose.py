@@ -66,6 +66,9 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((q, re.compile(p)) for
 ))
 
 
+REQUEST_QUANTITIES = {"received", "handled", "concluded"}
+
+
 def statements_in(sentence: Sentence, report_year: int | None) -> list[Statement]:
     """The numbers a sentence states. A clause naming another year (a comparison
     with last year) states nothing about this report's tables."""
@@ -77,7 +80,11 @@ def statements_in(sentence: Sentence, report_year: int | None) -> list[Statement
         if re.search(r"同比|较上年|比上年|增长|下降|减少", clause):
             continue
         taken: list[tuple[int, int]] = []
+        # 答复网民留言, 收到行政复议申请: counts, but not of disclosure requests
+        about_requests = "申请" in clause and not re.search(r"复议|诉讼|留言|信访|咨询|投诉", clause)
         for quantity, pattern in PATTERNS:
+            if quantity in REQUEST_QUANTITIES and not about_requests:
+                continue
             for m in pattern.finditer(clause):
                 span = m.span("n")
                 if any(a <= span[0] < b for a, b in taken):

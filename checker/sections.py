@@ -8,6 +8,7 @@ canonical wordings score above secondary ones.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .document import Document, Heading, Location, Paragraph, Table
@@ -19,6 +20,8 @@ VARIANT_WEIGHT = 0.92   # a secondary wording never beats the canonical one
 STRONG = 95.0           # a second heading this close to canonical is a real duplicate
 MAX_HEADING_CHARS = 40
 MAX_CANDIDATES = 3000   # bound the O(n²) assignment on huge inputs
+SUBHEADING_WEIGHT = 0.85
+_SUB_NUMBERING = re.compile(r"^\s*[（(]\s*[一二三四五六七八九十\d]+\s*[)）]")
 EMPTY_WORDS = {"无", "暂无", "没有", "无。", "暂无。", "无相关情况", "/"}
 
 
@@ -83,7 +86,9 @@ def find_candidates(document: Document) -> list[_Candidate]:
             continue
         match = best_match(text, cands)
         if match is not None:
-            out.append(_Candidate(index, order[match.id], match.id, match.score, text, block.location))
+            # （一）-style numbering marks a sub-heading: it loses to any top-level wording
+            score = match.score * (SUBHEADING_WEIGHT if _SUB_NUMBERING.match(text) else 1.0)
+            out.append(_Candidate(index, order[match.id], match.id, score, text, block.location))
             if len(out) >= MAX_CANDIDATES:
                 break
     return out
@@ -141,11 +146,6 @@ def find_sections(document: Document) -> SectionResult:
         sections.append(Section(c.id, c.text, c.location, c.block_index, end, c.id in out_of_order))
     missing = [s.id for s in specs if s.id not in chosen]
     return SectionResult(sections, missing, duplicates)
-
-
-def section_text(document: Document, section: Section) -> str:
-    """The section's prose (paragraphs and sub-headings), joined."""
-    return "\n".join(b.text for b in section.blocks(document) if isinstance(b, (Paragraph, Heading)))
 
 
 def section_is_empty(document: Document, section: Section, bare_none_is_empty: bool = True) -> bool:

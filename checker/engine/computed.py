@@ -60,7 +60,7 @@ def title_year(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
                        evidence=facts.title)
 
 
-_CURRENT_YEAR = re.compile(r"(?:^|[，,。；])\s*(\d{4})\s*年度?\s*(?:，|,|以来|全年|共|我|本)")
+_CURRENT_YEAR = re.compile(r"(?:^|[，,。；])\s*(\d{4})\s*年度?\s*(?:，|,|全年|共|我|本)")
 _THIS_YEAR_IS = re.compile(r"(?:本年度?|今年|本报告年度)\s*[（(]\s*(\d{4})\s*年")
 _COMPARISON = re.compile(r"较|比|同比|上年|去年|上一年|相比|分别为|对比")
 
@@ -182,7 +182,7 @@ def prose_alternative_reading(rule: Rule, facts: ReportFacts) -> Iterator[Findin
                                      f"而「{st.verb}」应对应{accepted[0][1]}（{accepted[0][0]}）：「{st.sentence.text}」")
 
 
-_NONE_REQUESTS = re.compile(r"(没有|未|无)(收到|受理|接到|发生|产生)?[^。；，]{0,12}?(依申请|信息公开)?申请")
+_NONE_REQUESTS = re.compile(r"(没有|未)(收到|受理|接到|接收)[^。；，]{0,12}?申请|无(依申请公开|政府信息公开申请|信息公开申请)")
 _NONE_APPEALS = re.compile(r"(没有|未|无)[^。；]{0,24}?(行政复议|复议)")
 _NONE_SUITS = re.compile(r"(没有|未|无)[^。；]{0,24}?(行政诉讼|诉讼)")
 _NOT_NONE = re.compile(r"无正当理由|无法提供|不予|逾期未|未经复议")
@@ -242,6 +242,7 @@ def fee_confusion(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
 
 # --- contents required of a government's report (第五十条) -----------------------------
 
+ORGAN_ZH = {"government": "人民政府", "township": "乡镇人民政府（街道办事处）"}
 ARTICLE_50 = (("工作考核", r"考核"), ("社会评议", r"评议"), ("责任追究结果", r"责任追究|追责|问责"))
 
 
@@ -254,14 +255,11 @@ def article50_contents(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
     missing = [name for name, pattern in ARTICLE_50 if not re.search(pattern, text)]
     if missing:
         yield _finding(rule, Location(section="problems", **_where(section.location)),
-                       _say(f"人民政府的年度报告第五部分应报告工作考核、社会评议和责任追究结果，未见{'、'.join(missing)}"),
+                       _say(f"{ORGAN_ZH.get(facts.body_kind, '人民政府')}的本级年度报告，第五部分应报告工作考核、社会评议和责任追究结果，未见{'、'.join(missing)}"),
                        evidence="、".join(missing))
 
 
 # --- numbering and order -----------------------------------------------------------------
-
-_ARABIC_TO_CN = {str(i): c for i, c in enumerate("〇一二三四五六七八九", 0)}
-
 
 def _numeral_value(numeral: str) -> int | None:
     return int(numeral) if numeral.isdigit() else parse_chinese_number(numeral)

@@ -26,6 +26,16 @@ def _is_bare_heading(line: str) -> bool:
     return bool(_NUMBERED.match(stripped)) and len(stripped) <= 40 and stripped[-1] not in _SENTENCE_END and "，" not in stripped
 
 
+def _starts_table(lines: list[str], i: int) -> bool:
+    """A run of tab lines is a table when one of them has two printed cells; tabs
+    that only indent a paragraph or trail a heading do not make one."""
+    while i < len(lines) and "\t" in lines[i]:
+        if sum(1 for cell in lines[i].split("\t") if cell.strip()) >= 2:
+            return True
+        i += 1
+    return False
+
+
 def _pipe_cells(line: str) -> list[str]:
     body = line.strip()
     if body.startswith("|"):
@@ -42,7 +52,7 @@ def extract_text(text: str, *, markdown: bool = False) -> Document:
     while i < len(lines):
         line = lines[i]
         lineno = i + 1
-        if "\t" in line:
+        if "\t" in line and _starts_table(lines, i):
             start = i
             rows = []
             while i < len(lines) and "\t" in lines[i]:
