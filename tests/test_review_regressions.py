@@ -61,3 +61,13 @@ def test_breadcrumb_is_not_the_title():
         '<div class="article_title">', '<div>首页 > 政府信息公开 > 政府信息公开年报</div><div class="article_title">')
     result = check_bytes(page.encode("utf-8"), "p.html")
     assert result.title == "平潭综合实验区2024年度政府信息公开工作年度报告" and result.year == 2024
+
+
+def test_page_laid_out_in_a_table_is_read_as_text():
+    page = PINGTAN.read_text(encoding="utf-8")
+    head, rest = page.split('<div class="article_content">', 1)
+    body, tail = rest.rsplit("</div>", 1)
+    layout = head + '<table width="100%"><tr><td class="left">导航</td><td>' + body + "</td></tr></table>" + tail
+    result = check_bytes(layout.encode("utf-8"), "layout.html")
+    assert [s.id for s in result.sections] == ["overview", "proactive", "requests", "appeals", "problems", "other"]
+    assert result.tables == check_bytes(PINGTAN.read_bytes(), "p.html").tables

@@ -61,6 +61,10 @@ class _Walker:
                 continue
             if name == "br":
                 self.flush()
+            elif name == "table" and _is_layout_table(child):
+                self.flush()
+                self.walk(child)  # a page laid out in a table: its cells are text, not a grid
+                self.flush()
             elif name == "table":
                 self.flush()
                 self.add_table(child)
@@ -82,6 +86,20 @@ class _Walker:
             self.blocks.append(Table(grid))
         for inner in nested:
             self.add_table(inner)
+
+
+LAYOUT_CELL_CHARS = 300   # no cell of a statistics table holds this much text
+
+
+def _is_layout_table(table: Tag) -> bool:
+    """A table used to lay out a page: one column, or a cell holding paragraphs of prose."""
+    own_cells = [td for td in table.find_all(["td", "th"]) if td.find_parent("table") is table]
+    if not own_cells:
+        return False
+    rows = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
+    if all(len([td for td in tr.find_all(["td", "th"], recursive=False)]) <= 1 for tr in rows):
+        return True
+    return any(len(td.get_text(strip=True)) > LAYOUT_CELL_CHARS for td in own_cells)
 
 
 def _cell_text(td: Tag) -> str:
