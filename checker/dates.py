@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .document import Document, Heading, Location, Paragraph
-from .normalize import compact, nfkc, parse_chinese_number
+from .normalize import compact, nfkc, parse_int
 
 _CN_DATE = re.compile(r"(\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日")
 _ISO_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
@@ -22,13 +22,9 @@ class Published:
     location: Location | None = None
 
 
-def _number(text: str) -> int | None:
-    return int(text) if text.isdigit() else parse_chinese_number(text)
-
-
 def _make(y: str, m: str, d: str) -> date | None:
     try:
-        year, month, day = _number(y), _number(m), _number(d)
+        year, month, day = parse_int(y), parse_int(m), parse_int(d)
         return date(year, month, day) if year and month and day else None
     except ValueError:
         return None

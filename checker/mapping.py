@@ -377,7 +377,6 @@ def _t4_column_ids(header: list[list[Cell]], aligned: bool) -> list[tuple[str, s
 
 def _map_t4(tables: list[Table]) -> MappedTable:
     mapped = MappedTable("t4", tables[0].location)
-    standard = T4_ORDER
     for table in tables:
         header: list[list[Cell]] = []
         for r, row in enumerate(table.rows):
@@ -401,7 +400,7 @@ def _map_t4(tables: list[Table]) -> MappedTable:
                 mapped.notes.append(TableNote("columns_assumed", recognised, location))
                 if len(values) != 15:
                     mapped.notes.append(TableNote("row_width", " | ".join(c.text for c in row), location))
-                pairs = list(zip(standard, values))
+                pairs = list(zip(T4_ORDER, values))
             for (group, leaf), cell in pairs:
                 mapped.cells[(group, leaf)] = MappedCell(group, leaf, cell.text, location, _source(cell))
             for group in ("review", "litigation_direct", "litigation_after_review"):

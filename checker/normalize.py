@@ -163,6 +163,12 @@ def parse_chinese_number(text: str) -> int | None:
     return total + section
 
 
+def parse_int(printed: str) -> int | None:
+    """'12', '１,２００', '十二', '二〇二四' -> int; None when it is no whole number."""
+    printed = nfkc(printed).replace(",", "").replace("，", "").strip()
+    return int(printed) if printed.isdigit() else parse_chinese_number(printed)
+
+
 # --- traditional characters -------------------------------------------------
 
 @lru_cache(maxsize=1)

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .document import Document, Heading, Location, Paragraph
-from .normalize import CHINESE_NUMERAL_CHARS, nfkc, parse_chinese_number
+from .normalize import CHINESE_NUMERAL_CHARS, nfkc, parse_int
 from .sections import SectionResult
 
 _SENTENCE_SPLIT = re.compile(r"(?<=[。；;！？!?])|\n")
@@ -44,11 +44,6 @@ def sentences_of(document: Document, sections: SectionResult) -> list[Sentence]:
                 if part.strip():
                     out.append(Sentence(part.strip(), owner.get(index), block.location))
     return out
-
-
-def to_int(printed: str) -> int | None:
-    printed = nfkc(printed).replace(",", "").replace("，", "")
-    return int(printed) if printed.isdigit() else parse_chinese_number(printed)
 
 
 # (quantity, pattern): the number group is "n", the verb group "v". Clauses stop at
@@ -89,7 +84,7 @@ def statements_in(sentence: Sentence, report_year: int | None) -> list[Statement
                 span = m.span("n")
                 if any(a <= span[0] < b for a, b in taken):
                     continue
-                number = to_int(m.group("n"))
+                number = parse_int(m.group("n"))
                 if number is not None:
                     taken.append(span)
                     out.append(Statement(quantity, number, m.group("v"), sentence))

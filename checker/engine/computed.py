@@ -10,7 +10,7 @@ from fractions import Fraction
 from ..dates import deadline
 from ..facts import PRE_2019, ReportFacts, expected_template
 from ..findings import CellRef, Finding, Location
-from ..normalize import compact, leading_numeral, nfkc, parse_chinese_number
+from ..normalize import compact, leading_numeral, nfkc, parse_int
 from ..prose import Statement
 from ..sections import section_is_empty
 from ..templates import TABLE_NAMES, load_sections
@@ -261,10 +261,6 @@ def article50_contents(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
 
 # --- numbering and order -----------------------------------------------------------------
 
-def _numeral_value(numeral: str) -> int | None:
-    return int(numeral) if numeral.isdigit() else parse_chinese_number(numeral)
-
-
 @computed("section_numbering")
 def section_numbering(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
     """A section whose number is not its place (一 … 六)."""
@@ -273,11 +269,11 @@ def section_numbering(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
         numeral = leading_numeral(section.heading)
         if numeral is None:
             continue
-        if _numeral_value(numeral) != order[section.id]:
+        if parse_int(numeral) != order[section.id]:
             canonical = next(s.canonical for s in load_sections() if s.id == section.id)
             yield _finding(rule, Location(section=section.id, **_where(section.location)),
                            _say(f"「{section.heading}」编号为「{numeral}」，按格式应为第{canonical[0]}部分"),
-                           expected=order[section.id], actual=_numeral_value(numeral), evidence=section.heading)
+                           expected=order[section.id], actual=parse_int(numeral), evidence=section.heading)
 
 
 @computed("numbering_mixed")

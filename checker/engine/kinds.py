@@ -19,6 +19,7 @@ from ..normalize import compact
 from ..prose import Sentence
 from ..sections import section_is_empty
 from ..templates import TABLE_NAMES, load_sections, union_spec
+from ..values import column_spec
 from .loader import Rule
 
 KindFunction = Callable[[Rule, ReportFacts], Iterator[Finding]]
@@ -42,8 +43,9 @@ def _finding(rule: Rule, location: Location, say: dict[str, object], *, expected
 
 
 def _show(value: object) -> object:
+    """Decimals without trailing zeros: 25.1000 -> 25.1, 3E+2 -> 300."""
     if isinstance(value, Decimal):
-        return format(value.normalize(), "f") if value == value.to_integral_value() else format(value, "f")
+        return format(value.normalize(), "f")
     return value
 
 
@@ -74,7 +76,9 @@ def cell_label(ref: CellRef) -> str:
 # --- structure -------------------------------------------------------------------
 
 def _section_heading(section_id: str) -> str:
-    return next(s.canonical for s in load_sections() if s.id == section_id)
+    """第五部分「存在的主要问题及改进情况」"""
+    spec = next(s for s in load_sections() if s.id == section_id)
+    return f"第{spec.numeral}部分「{spec.heading}」"
 
 
 @kind("section_missing")
@@ -266,18 +270,20 @@ def _identity_findings(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
                        expected=inst.left_sum, actual=inst.right_sum)
 
 
-@kind("sum")
-def sum_rule(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
-    """target = Σ parts: an equation with the parts on the left (expected) and the printed total on the right."""
-    yield from _identity_findings(rule, facts)
-
-
-@kind("equation")
-def equation_rule(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
-    yield from _identity_findings(rule, facts)
+# A sum (target = Σ parts) is an equation with the parts on the left (expected)
+# and the printed total on the right: one evaluator serves both kinds.
+KIND_FUNCTIONS["sum"] = KIND_FUNCTIONS["equation"] = _identity_findings
 
 
 # --- values ----------------------------------------------------------------------
+
+def _converted(value) -> str:
+    """The value in its column's unit, for a cell printed in another unit."""
+    if value.number is None:
+        return ""
+    spec = column_spec(value.ref.table, value.ref.row, value.ref.column)
+    return f"{_show(value.number)}{spec.unit or '' if spec else ''}"
+
 
 @kind("cell_problem")
 def cell_problem(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
@@ -288,7 +294,7 @@ def cell_problem(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
         if not bad:
             continue
         if len(bad) > group_over and rule.message_many:
-            listed = "、".join(f"{cell_label(v.ref)}「{v.text or PRINTED_BLANK}」" for v in bad[:8])
+            listed = "、".join(cell_label(v.ref) + ("" if v.problem == "blank" else f"「{v.text}」") for v in bad[:8])
             if len(bad) > 8:
                 listed += f"等"
             first = bad[0]
@@ -299,7 +305,7 @@ def cell_problem(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
         for v in bad:
             say = {"table_name": TABLE_NAMES[table], "cell_label": cell_label(v.ref), "printed": v.text or PRINTED_BLANK,
                    "row_label": row_label(table, v.ref.row), "column_label": column_label(table, v.ref.column),
-                   "unit": v.unit or ""}
+                   "unit": v.unit or "", "converted": _converted(v)}
             yield _finding(rule, Location(cell=v.ref, **_where(v.location)), say,
                            actual=v.text, expected=v.number if v.problem == "unit" else None, evidence=v.text)
 
@@ -315,7 +321,7 @@ def _scope(facts: ReportFacts, scope: str) -> tuple[list, str]:
         return [Sentence(b.text, None, b.location) for b in texts], "标题"
     section_id = scope.split(":", 1)[1]
     section = facts.sections.get(section_id)
-    name = f"「{section.heading}」部分" if section else f"第{_section_heading(section_id)}部分"
+    name = f"「{section.heading}」部分" if section else _section_heading(section_id)
     return [s for s in facts.sentences if s.section == section_id], name
 
 

@@ -52,8 +52,6 @@ class KindSpec:
     params: dict[str, type | tuple[type, ...]]
     outputs: frozenset[str]
     required: tuple[str, ...] = ()
-    row_keys: tuple[str, ...] = ()      # params naming row ids (checked against templates)
-    column_keys: tuple[str, ...] = ()
     many_outputs: frozenset[str] = field(default_factory=frozenset)
 
 
@@ -70,12 +68,11 @@ KINDS: dict[str, KindSpec] = {
     "table_note": KindSpec({"note": str, "tables": list}, _TABLE_OUT | {"printed", "row_label"}, ("note",)),
     "template_mixed": KindSpec({}, frozenset({"detail", "template"})),
     "sum": KindSpec({"table": str, "for_each": str, "target": str, "parts": list},
-                    _CELL_OUT | {"expected", "actual"}, ("table", "for_each", "target", "parts"),
-                    row_keys=(), column_keys=()),
+                    _CELL_OUT | {"expected", "actual"}, ("table", "for_each", "target", "parts")),
     "equation": KindSpec({"table": str, "for_each": str, "left": list, "right": list},
                          _CELL_OUT | {"left", "right", "expected", "actual"}, ("table", "for_each", "left", "right")),
     "cell_problem": KindSpec({"problems": list, "tables": list, "group_over": int},
-                             _CELL_OUT | {"unit"}, ("problems",),
+                             _CELL_OUT | {"unit", "converted"}, ("problems",),
                              many_outputs=frozenset({"table_name", "count", "cells"})),
     # scope: "document", "headings" or "section:<id>"; mode: "required" (fires when no
     # pattern matches the scope) or "forbidden" (fires on every match)
