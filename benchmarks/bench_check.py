@@ -7,24 +7,17 @@ ratio check / floor. Best of N runs. Usage: python benchmarks/bench_check.py [N]
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 
 from bs4 import BeautifulSoup
 
 from checker import check_file
+from timing import best_of
 from checker.extract.encoding import declared_charset, decode
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def best_of(n: int, fn) -> float:
-    best = float("inf")
-    for _ in range(n):
-        start = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - start)
-    return best * 1000
 
 
 def floor(path: Path) -> float:
@@ -54,8 +47,8 @@ def main() -> None:
     check_file(samples[0])  # warm up imports and caches
     print(f"{'file':45} {'KB':>6} {'floor ms':>9} {'check ms':>9} {'ratio':>6}")
     for path in samples:
-        f = best_of(n, lambda: floor(path))
-        c = best_of(n, lambda: check_file(path))
+        f = best_of(n, lambda: floor(path)) * 1000
+        c = best_of(n, lambda: check_file(path)) * 1000
         print(f"{path.name:45} {path.stat().st_size / 1024:6.0f} {f:9.1f} {c:9.1f} {c / f:6.1f}")
 
 

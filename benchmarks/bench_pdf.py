@@ -10,13 +10,13 @@ from __future__ import annotations
 import logging
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import pdfplumber
 import pypdfium2 as pdfium
 
 from checker import check_file
+from timing import best_of
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "samples" / "huaian_2024.pdf"
@@ -33,13 +33,6 @@ def long_report(path: Path, pages: int = 50) -> Path:
     return path
 
 
-def best_of(n: int, fn) -> float:
-    best = float("inf")
-    for _ in range(n):
-        start = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def plumber_text(path: Path) -> None:
