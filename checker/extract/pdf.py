@@ -217,7 +217,7 @@ def _is_heading(line: Line, right_margin: float) -> bool:
     text = line.text
     if len(compact(text)) > 40 or text.endswith(("。", "；")):
         return False
-    if _HEADING_FONT.search(line.font) and len(compact(text)) <= 40:
+    if _HEADING_FONT.search(line.font):
         return True
     short = right_margin - line.x1 > 40
     return bool(_NUMBERED.match(text)) and short and "。" not in text
