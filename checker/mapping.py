@@ -178,16 +178,16 @@ def _column_texts(header: list[list[Cell]], c: int) -> list[str]:
     return [row[c].text if c < len(row) else "" for row in header]
 
 
-def _column_ids_from_header(header: list[list[Cell]], table_id: str) -> list[str]:
-    """Column ids in printed order: for each grid column, the lowest header text naming one."""
+def column_positions(header: list[list[Cell]], table_id: str) -> dict[str, int]:
+    """Column id -> its first grid column, in printed order: for each grid column,
+    the lowest header text naming one."""
     cands = column_candidates(table_id)
-    width = max((len(r) for r in header), default=0)
-    ids: list[str] = []
-    for c in range(width):
+    positions: dict[str, int] = {}
+    for c in range(max((len(r) for r in header), default=0)):
         found = lowest_label(_column_texts(header, c), cands)
-        if found is not None and found[1].id not in ids:
-            ids.append(found[1].id)
-    return ids
+        if found is not None:
+            positions.setdefault(found[1].id, c)
+    return positions
 
 
 def _split_row(cells: list[Cell], label_index: int, n_values: int, aligned: bool) -> tuple[list[Cell], list[Cell], str | None]:
@@ -241,7 +241,7 @@ def _map_row_table(table_id: str, tables: list[Table]) -> MappedTable:
             location = table.row_location(r)
             if is_header_row(cells, table_id):
                 if table_id == "t2":
-                    columns = _column_ids_from_header([row], table_id)
+                    columns = list(column_positions([row], table_id))
                     for cid in columns:
                         _note_template(mapped, "column", cid, _header_label(row, cid, table_id))
                 elif not mapped.row_order:
@@ -297,13 +297,8 @@ def _group_label_only(cells: list[Cell], label_index: int, table_id: str) -> boo
 def _t3_columns(header: list[list[Cell]], mapped: MappedTable, location: Location) -> tuple[list[str], dict[str, int]]:
     """表三's seven columns from its header, and the grid position of each; the
     standard order (and no positions) when the header does not say."""
-    cands = column_candidates("t3")
-    positions: dict[str, int] = {}
-    for c in range(max((len(r) for r in header), default=0)):
-        found = lowest_label(_column_texts(header, c), cands)
-        if found is not None:
-            positions.setdefault(found[1].id, c)
-    columns = sorted(positions, key=positions.get)
+    positions = column_positions(header, "t3")
+    columns = list(positions)
     standard = list(load_templates()["2021"].tables["t3"].column_ids)
     if sorted(columns) != sorted(standard):
         mapped.notes.append(TableNote("columns_assumed", "、".join(columns) or "（无表头）", location))

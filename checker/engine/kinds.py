@@ -312,39 +312,45 @@ def cell_problem(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
 
 # --- text ------------------------------------------------------------------------
 
-def _scope(facts: ReportFacts, scope: str) -> tuple[list, str]:
-    """(sentences in scope, a Chinese name for the scope)."""
+@dataclass(frozen=True, slots=True)
+class Scope:
+    sentences: list
+    name: str                       # in Chinese, for messages
+    section_id: str | None = None   # set for "section:<id>" scopes
+    section: object | None = None   # that section, when the report has it
+
+
+def _scope(facts: ReportFacts, scope: str) -> Scope:
     if scope == "document":
-        return facts.sentences, "全文"
+        return Scope(facts.sentences, "全文")
     if scope == "headings":
         texts = [b for b in facts.document.text_blocks() if isinstance(b, Heading) or len(b.text) <= 40]
-        return [Sentence(b.text, None, b.location) for b in texts], "标题"
+        return Scope([Sentence(b.text, None, b.location) for b in texts], "标题")
     section_id = scope.split(":", 1)[1]
     section = facts.sections.get(section_id)
     name = f"「{section.heading}」部分" if section else _section_heading(section_id)
-    return [s for s in facts.sentences if s.section == section_id], name
+    return Scope([s for s in facts.sentences if s.section == section_id], name, section_id, section)
 
 
 @kind("text_pattern")
 def text_pattern(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
-    sentences, scope_name = _scope(facts, rule.param("scope"))
+    scope = _scope(facts, rule.param("scope"))
     patterns = [re.compile(p) for p in rule.param("patterns")]
     if rule.param("mode") == "required":
-        section_id = rule.param("scope").split(":", 1)[1] if rule.param("scope").startswith("section:") else None
-        section = facts.sections.get(section_id) if section_id else None
-        if section_id and section is None:
+        if scope.section_id and scope.section is None:
             return  # a missing section is STR001's finding
-        if not any(p.search(compact(s.text)) for s in sentences for p in patterns):
-            where = _where(section.location) if section else {}
-            yield _finding(rule, Location(section=section_id, **where),
-                           {"heading": section.heading if section else "", "matched": "", "scope_name": scope_name})
+        if not any(p.search(compact(s.text)) for s in scope.sentences for p in patterns):
+            where = _where(scope.section.location) if scope.section else {}
+            yield _finding(rule, Location(section=scope.section_id, **where),
+                           {"heading": scope.section.heading if scope.section else "", "matched": "",
+                            "scope_name": scope.name})
         return
-    for sentence in sentences:
+    for sentence in scope.sentences:
         for p in patterns:
             m = p.search(compact(sentence.text))
             if m:
                 yield _finding(rule, Location(section=sentence.section, **_where(sentence.location)),
-                               {"heading": sentence.text, "matched": m.group(0), "scope_name": scope_name},
+                               {"heading": sentence.text, "matched": m.group(0), "scope_name": scope.name},
                                evidence=sentence.text)
                 break
 
@@ -357,15 +363,13 @@ def conditional(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
     value = facts.values.get(ref)
     if value is None or value.number is None or value.number <= rule.param("above", 0):
         return
-    sentences, scope_name = _scope(facts, rule.param("scope"))
+    scope = _scope(facts, rule.param("scope"))
     patterns = [re.compile(p) for p in rule.param("patterns")]
-    if any(p.search(compact(s.text)) for s in sentences for p in patterns):
+    if any(p.search(compact(s.text)) for s in scope.sentences for p in patterns):
         return
-    section_id = rule.param("scope").split(":", 1)[1] if rule.param("scope").startswith("section:") else None
-    section = facts.sections.get(section_id) if section_id else None
-    yield _finding(rule, Location(cell=ref, section=section_id, **_where(value.location)),
-                   {"heading": section.heading if section else "", "value": value.number,
-                    "cell_label": cell_label(ref), "scope_name": scope_name}, actual=value.number)
+    yield _finding(rule, Location(cell=ref, section=scope.section_id, **_where(value.location)),
+                   {"heading": scope.section.heading if scope.section else "", "value": value.number,
+                    "cell_label": cell_label(ref), "scope_name": scope.name}, actual=value.number)
 
 
 @kind("computed")
