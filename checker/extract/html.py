@@ -91,12 +91,17 @@ class _Walker:
 LAYOUT_CELL_CHARS = 300   # no cell of a statistics table holds this much text
 
 
+def _own(table: Tag, names: str | list[str]) -> list[Tag]:
+    """Descendants of `table` with these tag names that belong to it, not to a table nested in it."""
+    return [tag for tag in table.find_all(names) if tag.find_parent("table") is table]
+
+
 def _is_layout_table(table: Tag) -> bool:
     """A table used to lay out a page: one column, or a cell holding paragraphs of prose."""
-    own_cells = [td for td in table.find_all(["td", "th"]) if td.find_parent("table") is table]
+    own_cells = _own(table, ["td", "th"])
     if not own_cells:
         return False
-    rows = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
+    rows = _own(table, "tr")
     if all(len([td for td in tr.find_all(["td", "th"], recursive=False)]) <= 1 for tr in rows):
         return True
     return any(len(td.get_text(strip=True)) > LAYOUT_CELL_CHARS for td in own_cells)
@@ -134,8 +139,8 @@ def grid_from_html_table(table: Tag, limits: Limits, cell_budget: int) -> tuple[
 
     Every span is charged against `cell_budget` before it is expanded, so a page
     of huge spans stops early instead of filling memory."""
-    rows = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
-    nested = [t for t in table.find_all("table") if t.find_parent("table") is table]
+    rows = _own(table, "tr")
+    nested = _own(table, "table")
     pending: dict[tuple[int, int], Cell] = {}
     grid: list[list[Cell]] = []
     budget = cell_budget
