@@ -12,12 +12,14 @@ import resource
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
 from . import __version__
-from .check import check_file
+from .check import check_bytes, record_of
 from .errors import InputError
+from .extract import read_bytes
 
 # What a folder walk picks up. Markdown files are checked when named, not when
 # met in a folder (there they are READMEs and notes far more often than reports).
@@ -64,37 +66,53 @@ def content_hash(path: Path) -> str | None:
         return None
 
 
-def failure(path: Path, status: str, sentence: str) -> dict:
+def failure(path: Path | str, status: str, sentence: str) -> dict:
     """The record of a file that could not be checked: its status says why, and the run goes on."""
     return {"file": str(path), "status": status, "error": sentence, "tool_version": __version__,
             "findings": [], "summary": {"error": 0, "warning": 0, "info": 0}}
 
 
-def check_one(path: Path, published=None) -> dict:
-    """The record of one file: its DOMAIN §6 result with status ok, or a failure."""
+@dataclass(frozen=True)
+class CheckOptions:
+    """What every file of a run is checked with (--select, --ignore, --published)."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    published: date | None = None
+
+
+def check_one(path: Path, options: CheckOptions = CheckOptions()) -> dict:
+    """The record of one file (check.record_of), or a failure; never raises."""
     try:
-        record = check_file(path, published=published).to_dict()
-        record["status"] = "ok"
+        data = read_bytes(path)
     except InputError as exc:
         return failure(path, "unreadable", exc.sentence())
+    return check_one_bytes(data, str(path), options)
+
+
+def check_one_bytes(data: bytes, name: str, options: CheckOptions = CheckOptions()) -> dict:
+    """The record of one file's bytes: a pure function of its arguments (what a cluster runs)."""
+    try:
+        return record_of(check_bytes(data, name, select=options.select, ignore=options.ignore,
+                                     published=options.published))
+    except InputError as exc:
+        return failure(name, "unreadable", exc.sentence())
     except MemoryError:
-        return failure(path, "too_big", f"{path}：检查所需内存超出上限，已中止。 {path}: the check exceeded its memory limit.")
+        return failure(name, "too_big", f"{name}：检查所需内存超出上限，已中止。 {name}: the check exceeded its memory limit.")
     except Exception as exc:  # a bug must not stop a season's run
-        return failure(path, "internal_error", f"{path}：govcheck 内部错误（{type(exc).__name__}: {exc}）。 {path}: internal error.")
-    record["tool_version"] = __version__
-    return record
+        return failure(name, "internal_error", f"{name}：govcheck 内部错误（{type(exc).__name__}: {exc}）。 {name}: internal error.")
 
 
-def _worker(path: Path, connection: Connection, memory: int, published) -> None:
+def _worker(path: Path, connection: Connection, memory: int, options: CheckOptions) -> None:
     try:
         resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     except (ValueError, OSError):  # pragma: no cover - some systems refuse; the time limit still holds
         pass
-    connection.send(check_one(path, published))
+    connection.send(check_one(path, options))
     connection.close()
 
 
-def run_batch(paths: list[Path], limits: BatchLimits = BatchLimits(), *, published=None,
+def run_batch(paths: list[Path], limits: BatchLimits = BatchLimits(), options: CheckOptions = CheckOptions(), *,
               on_start: Callable[[Path], None] | None = None) -> Iterator[dict]:
     """Yield one record per path as each finishes. At most `limits.jobs` workers run;
     a worker past its time is killed and its file reported as timed out."""
@@ -106,7 +124,7 @@ def run_batch(paths: list[Path], limits: BatchLimits = BatchLimits(), *, publish
             while pending and len(running) < limits.jobs:
                 path = pending.pop(0)
                 receiver, sender = context.Pipe(duplex=False)
-                process = context.Process(target=_worker, args=(path, sender, limits.memory_bytes, published), daemon=True)
+                process = context.Process(target=_worker, args=(path, sender, limits.memory_bytes, options), daemon=True)
                 process.start()
                 sender.close()
                 running[receiver] = (path, process, time.monotonic())

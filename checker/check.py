@@ -9,11 +9,16 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from . import __version__
 from .document import Cell, Document, Table
-from .engine import load_rules, run_rules, select_rules
+from .engine import load_rules, run_pair_rules, run_rules, select_rules
+from .engine.loader import KINDS
 from .errors import NotAReport
 from .extract import document_from_bytes, read_bytes
 from .facts import ReportFacts, build_facts
+from .findings import Finding, severity_counts
+from .fingerprints import fingerprint_findings
+from .pairing import MATERIAL_KEY, find_pairs, material_of, overlap_ratio, side_from_record
 from .normalize import looks_traditional, simplify
 from .result import Result, SectionOut, tables_from_facts
 from .settings import DEFAULT_LIMITS, Limits
@@ -65,6 +70,17 @@ def check_document(document: Document, name: str, *, select: Sequence[str] = (),
     )
 
 
+def record_of(result: Result) -> dict:
+    """A checked file as a batch carries it: DOMAIN §6 plus status, tool version and the
+    material cross-year rules read (pairing.material_of)."""
+    record = result.to_dict()
+    record["status"] = "ok"
+    record["tool_version"] = __version__
+    if result.facts is not None:
+        record[MATERIAL_KEY] = material_of(result.facts)
+    return record
+
+
 def check_bytes(data: bytes, name: str, *, select: Sequence[str] = (), ignore: Sequence[str] = (),
                 limits: Limits = DEFAULT_LIMITS, published: date | None = None) -> Result:
     return check_document(document_from_bytes(data, name, limits), name, select=select, ignore=ignore,
@@ -75,3 +91,49 @@ def check_file(path: str | Path, *, select: Sequence[str] = (), ignore: Sequence
                limits: Limits = DEFAULT_LIMITS, published: date | None = None) -> Result:
     return check_bytes(read_bytes(path, limits), str(path), select=select, ignore=ignore, limits=limits,
                        published=published)
+
+
+# --- last year beside this year -------------------------------------------------------
+
+def cross_year_findings(this: dict, last: dict, *, select: Sequence[str] = (),
+                        ignore: Sequence[str] = ()) -> tuple[list[Finding], dict]:
+    """The pair rules' findings on this year's record, and what the pair shows whatever
+    the rules say: which report it was compared with and how much text the two share."""
+    this_side, last_side = side_from_record(this), side_from_record(last)
+    findings = run_pair_rules(this_side, last_side, select_rules(load_rules(), select, ignore))
+    overlap = {}
+    for name, section in (("document", None), ("problems", "problems")):
+        ratio = overlap_ratio(this_side.text(section), last_side.text(section))
+        overlap[name] = None if ratio is None else round(ratio, 3)
+    return findings, {"paired_with": last["file"], "last_year": last.get("year"), "overlap": overlap}
+
+
+def _pair_rule_codes() -> set[str]:
+    return {r.code for r in load_rules() if KINDS[r.kind].pair}
+
+
+def apply_cross_year(records: list[dict], by_hand: Sequence[tuple[str, str]] = (), *, earlier: Sequence[dict] = (),
+                     select: Sequence[str] = (), ignore: Sequence[str] = ()) -> list[dict]:
+    """Pair the records (pairing.find_pairs) and give each later report of a pair its
+    cross-year findings, in place. `earlier`: reports from other runs that may stand as
+    last year's but are not themselves checked. Findings of an earlier pairing (a record
+    reused from the results database) are replaced. Returns the records that were paired."""
+    pair_codes = _pair_rule_codes()
+    for record in records:
+        if any(f["rule"] in pair_codes for f in record.get("findings", [])) or "cross_year" in record:
+            record["findings"] = [f for f in record["findings"] if f["rule"] not in pair_codes]
+            record.pop("cross_year", None)
+            _refresh(record)
+    paired = []
+    for pair in find_pairs(records, by_hand, earlier):
+        findings, summary = cross_year_findings(pair.this, pair.last, select=select, ignore=ignore)
+        pair.this["findings"] = pair.this.get("findings", []) + [f.to_dict() for f in findings]
+        pair.this["cross_year"] = summary
+        _refresh(pair.this)
+        paired.append(pair.this)
+    return paired
+
+
+def _refresh(record: dict) -> None:
+    record["summary"] = severity_counts(record["findings"])
+    fingerprint_findings(record)

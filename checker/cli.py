@@ -12,11 +12,15 @@ from rich.console import Console
 from rich.table import Table as RichTable
 
 from . import __version__, exit_codes
-from .check import check_file
+from .batch import BatchLimits, CheckOptions, expand_paths
+from .check import check_file, cross_year_findings, record_of
 from .engine import load_rules, select_rules
-from .errors import InputError, RuleFileError
-from .findings import Severity
+from .errors import InputError, RuleFileError, UsageError
+from .findings import Finding, Severity
+from .fingerprints import Baseline
 from .reporters import REPORTERS
+
+FILE_FORMATS = ("csv", "xlsx", "html")   # written to -o, for auditors to hand on
 
 
 def _date(text: str) -> date:
@@ -38,12 +42,19 @@ def _width(text: str) -> int:
 
 def _check_options(args: argparse.Namespace) -> str | None:
     """One sentence on what is wrong with the options, or None."""
+    if not args.paths and not args.pair:
+        return "请给出要检查的文件、目录或 --pair。 Name files, folders or --pair to check."
+    if args.format in FILE_FORMATS and not args.output:
+        what = "文件" if args.format == "xlsx" else "目录"
+        return f"--format {args.format} 需要用 -o 指定输出{what}。 --format {args.format} needs -o."
+    if args.engine == "dask" and not args.scheduler:
+        return "--engine dask 需要 --scheduler 地址。 --engine dask needs --scheduler ADDRESS."
     rules = load_rules()
     for prefix in [*args.select, *args.ignore]:
         if not select_rules(rules, [prefix]):
             return f"没有以 {prefix} 开头的规则（用 govcheck rules 查看）。 No rule code starts with {prefix}."
     if args.output:
-        folder = Path(args.output).resolve().parent
+        folder = Path(args.output).resolve().parent   # a csv/html folder is made; its parent must exist
         if not folder.is_dir():
             return f"{args.output}：输出目录不存在。 {args.output}: the output folder does not exist."
     return None
@@ -54,8 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"govcheck {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="检查一个或多个报告文件 / check report files")
-    check.add_argument("paths", nargs="+", metavar="PATH")
-    check.add_argument("--format", choices=sorted(REPORTERS), default="rich", help="输出格式 (default: rich)")
+    check.add_argument("paths", nargs="*", metavar="PATH", help="文件、目录或通配符（目录递归查找）")
+    check.add_argument("--format", choices=[*sorted(REPORTERS), *FILE_FORMATS], default="rich",
+                       help="输出格式：rich 终端、json（JSON Lines）、csv（-o 目录）、xlsx（-o 文件）、html（-o 目录）")
     check.add_argument("--select", type=_codes, default=[], help="只运行这些规则（代码前缀，逗号分隔），如 ARI,STR001")
     check.add_argument("--ignore", type=_codes, default=[], help="不运行这些规则（代码前缀，逗号分隔）")
     check.add_argument("--fail-on", choices=[s.value for s in Severity], default="error",
@@ -70,6 +82,13 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--jobs", "-j", type=int, default=None, help="批量检查时同时运行的进程数（默认：CPU核数）")
     check.add_argument("--timeout", type=float, default=60.0, help="批量检查时每个文件的时间上限（秒，默认60）")
     check.add_argument("--db", metavar="FILE", help="把结果写入 SQLite 数据库；重跑时跳过内容和版本都未变的文件")
+    check.add_argument("--pair", nargs=2, action="append", default=[], metavar=("THIS", "LAST"),
+                       help="指定今年的报告 THIS 与上年的报告 LAST 对照（不指定时按机关名称和年度自动配对）")
+    check.add_argument("--baseline", metavar="FILE", help="只报告不在此基线文件中的问题（已审阅、已接受的问题不再列出）")
+    check.add_argument("--write-baseline", metavar="FILE", help="把本次发现的全部问题写成基线文件（标记为已审阅）")
+    check.add_argument("--engine", choices=("local", "dask"), default="local",
+                       help="local：本机多进程（默认）；dask：发送到 --scheduler 指定的 Dask 集群")
+    check.add_argument("--scheduler", metavar="ADDRESS", help="Dask 调度器地址，如 tcp://10.0.0.5:8786")
     report = sub.add_parser("report", help="汇总结果数据库 / summarise a results database")
     report.add_argument("--db", required=True, metavar="FILE")
     report.add_argument("--top", type=int, default=20, help="列出错误最多的前N个文件")
@@ -81,57 +100,86 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _is_batch(args: argparse.Namespace) -> bool:
-    return bool(args.db) or len(args.paths) > 1 or any(Path(p).is_dir() or any(c in p for c in "*?[") for p in args.paths)
+    """One report on the terminal or as one JSON object, with at most its last year's
+    report beside it; anything else is a run over many files (records, outputs, store)."""
+    named = {p for p in args.paths} | {pair[0] for pair in args.pair}
+    return (bool(args.db) or args.format in FILE_FORMATS or args.engine != "local" or len(named) != 1
+            or any(Path(p).is_dir() or any(c in p for c in "*?[") for p in named))
+
+
+def _options(args: argparse.Namespace) -> CheckOptions:
+    return CheckOptions(tuple(args.select), tuple(args.ignore), args.published)
 
 
 def _run_batch(args: argparse.Namespace) -> int:
-    from .batch import BatchLimits, content_hash, expand_paths, run_batch
-    from .reporters.batch import BatchReporter
+    from .reporters.batch import BatchProgress, print_summary, write_json_lines
+    from .season import local_runner, run_season
     from .store import Store
 
-    paths = expand_paths(args.paths)
+    paths = expand_paths([*args.paths, *(p for pair in args.pair for p in pair)])
     if not paths:
         where = "、".join(args.paths)
         print(f"{where}：没有找到可检查的报告文件（PDF、网页、Word、文本）。 {where}: no report files found.", file=sys.stderr)
         return exit_codes.BAD_INPUT
+    baseline = Baseline.load(args.baseline) if args.baseline else None
     limits = BatchLimits(seconds_per_file=args.timeout, jobs=args.jobs or BatchLimits().jobs)
+    if args.engine == "dask":
+        from .dask_engine import dask_runner
+        runner = dask_runner(args.scheduler)
+    else:
+        runner = local_runner
     store = Store(args.db) if args.db else None
-    stream = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
-    reporter = BatchReporter(stream, [str(p) for p in paths], fmt=args.format, width=args.width)
-    fail_rank = Severity(args.fail_on).rank
-    status = exit_codes.OK
-    failed = checked = 0
+    progress = BatchProgress(len(paths))
     try:
-        todo, hashes = [], {}
-        for path in paths:
-            digest = content_hash(path)
-            if store is not None and digest is not None and store.known(digest, __version__):
-                reporter.add({"file": str(path), "status": "skipped", "summary": {}})
-                continue
-            hashes[str(path)] = digest
-            todo.append(path)
-        for record in run_batch(todo, limits, published=args.published):
-            if store is not None and hashes.get(record["file"]):
-                store.save(record, hashes[record["file"]])
-            reporter.add(record)
-            if record["status"] != "ok":
-                failed += 1
-                status = exit_codes.FINDINGS
-            else:
-                checked += 1
-                if any(Severity(f["severity"]).rank <= fail_rank for f in record["findings"]):
-                    status = exit_codes.FINDINGS
+        run = run_season(paths, limits=limits, options=_options(args), store=store,
+                         by_hand=[tuple(pair) for pair in args.pair], runner=runner, on_record=progress.add)
     finally:
-        reporter.finish()
+        progress.stop()
         if store is not None:
             store.close()
-        if args.output:
-            stream.close()
-    if failed and not checked and len(todo) == len(paths):
+    records = run.records
+    if args.write_baseline:
+        Baseline.of_records(records).write(args.write_baseline)
+    if baseline is not None:
+        for record in records:
+            baseline.filter(record)
+    new = [r for r in records if r["file"] in run.new]
+    if args.format in FILE_FORMATS:
+        _write_files(args.format, records, Path(args.output))
+    else:
+        stream = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+        try:
+            if args.format == "json":
+                write_json_lines(stream, new)   # a rerun says only what is new; the store holds the rest
+            else:
+                print_summary(stream, records, width=args.width)
+        finally:
+            if args.output:
+                stream.close()
+    failed = [r for r in new if r.get("status", "ok") != "ok"]
+    if failed and len(failed) == len(new) == len(records):
         return exit_codes.BAD_INPUT  # nothing at all could be checked
-    if args.exit_zero and status == exit_codes.FINDINGS:
-        return exit_codes.OK
-    return status
+    fail_rank = Severity(args.fail_on).rank
+    if failed or any(Severity(f["severity"]).rank <= fail_rank for r in new for f in r.get("findings", [])):
+        return exit_codes.OK if args.exit_zero else exit_codes.FINDINGS
+    return exit_codes.OK
+
+
+def _write_files(fmt: str, records: list[dict], output: Path) -> None:
+    from .reporters.batch import public
+    from .reporters.pages import write_html
+    from .reporters.sheets import MissingDependency, write_csv, write_xlsx
+
+    records = [public(r) for r in records]
+    if fmt == "xlsx":
+        try:
+            write_xlsx(records, output)
+        except MissingDependency as exc:
+            raise UsageError(str(exc)) from None
+    else:
+        output.mkdir(exist_ok=True)
+        (write_csv if fmt == "csv" else write_html)(records, output)
+    print(f"已写入 {output}（{len(records)} 个文件）。 Written: {output}", file=sys.stderr)
 
 
 def _run_report(args: argparse.Namespace) -> int:
@@ -174,30 +222,43 @@ def _run_check(args: argparse.Namespace) -> int:
         return exit_codes.BAD_INPUT
     if _is_batch(args):
         return _run_batch(args)
+    return _run_single(args)
+
+
+def _run_single(args: argparse.Namespace) -> int:
+    """One report, drawn in full on the terminal (or one JSON object), with its last
+    year's report beside it when --pair names one."""
+    path = args.paths[0] if args.paths else args.pair[0][0]
+    baseline = Baseline.load(args.baseline) if args.baseline else None
     stream = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     try:
         reporter = REPORTERS[args.format](stream, width=args.width, brief=args.brief)
-        fail_rank = Severity(args.fail_on).rank
-        status = exit_codes.OK
-        for path in args.paths:
-            try:
-                result = check_file(path, select=args.select, ignore=args.ignore, published=args.published)
-            except InputError as exc:
-                print(exc.sentence(), file=sys.stderr)
-                if args.format != "rich" or args.output:
-                    reporter.add_failure(path, exc.sentence())
-                status = exit_codes.BAD_INPUT
-                continue
-            reporter.add(result)
-            if status == exit_codes.OK and any(f.severity.rank <= fail_rank for f in result.findings):
-                status = exit_codes.FINDINGS
+        try:
+            result = check_file(path, select=args.select, ignore=args.ignore, published=args.published)
+            for this, last in args.pair:
+                last_result = check_file(last, select=args.select, ignore=args.ignore)
+                findings, _ = cross_year_findings(record_of(result), record_of(last_result),
+                                                  select=args.select, ignore=args.ignore)
+                result.findings = sorted(result.findings + findings, key=Finding.sort_key)
+        except InputError as exc:
+            print(exc.sentence(), file=sys.stderr)
+            if args.format != "rich" or args.output:
+                reporter.add_failure(path, exc.sentence())
+            reporter.finish()
+            return exit_codes.BAD_INPUT
+        fingerprints = [f["fingerprint"] for f in result.to_dict()["findings"]]
+        if args.write_baseline:
+            Baseline.of_records([result.to_dict()]).write(args.write_baseline)
+        if baseline is not None:
+            result.findings = [f for f, fp in zip(result.findings, fingerprints) if fp not in baseline]
+        reporter.add(result)
         reporter.finish()
     finally:
         if args.output:
             stream.close()
-    if args.exit_zero and status == exit_codes.FINDINGS:
-        return exit_codes.OK
-    return status
+    if any(f.severity.rank <= Severity(args.fail_on).rank for f in result.findings) and not args.exit_zero:
+        return exit_codes.FINDINGS
+    return exit_codes.OK
 
 
 def _run_rules(args: argparse.Namespace) -> int:
@@ -238,6 +299,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return runners[args.command](args)
     except RuleFileError as exc:
         print(f"规则文件有误：{exc} / bad rule file", file=sys.stderr)
+        return exit_codes.BAD_INPUT
+    except UsageError as exc:
+        print(exc.sentence, file=sys.stderr)
         return exit_codes.BAD_INPUT
     except KeyboardInterrupt:
         print("已中断。 Interrupted.", file=sys.stderr)

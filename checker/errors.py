@@ -73,3 +73,15 @@ class BrokenFile(InputError):
 class ScannedPdf(InputError):
     zh, en = ("这是扫描件 PDF（只有图像，没有文字层），暂不能识别文字（需要 OCR）",
               "the PDF is a scan (images only, no text layer); reading it needs OCR, which is not available yet")
+
+
+class UsageError(Exception):
+    """A file named by an option (baseline, pair, output folder) cannot be used: one sentence, exit 2."""
+
+    def __init__(self, sentence: str) -> None:
+        super().__init__(sentence)
+        self.sentence = sentence
+
+
+class BaselineError(UsageError):
+    pass

@@ -135,3 +135,11 @@ class Summary:
 
     def to_dict(self) -> dict[str, int]:
         return {"error": self.error, "warning": self.warning, "info": self.info}
+
+
+def severity_counts(findings: list[dict]) -> dict[str, int]:
+    """The summary of findings already in their JSON form (records of a batch)."""
+    counts = {s.value: 0 for s in Severity}
+    for f in findings:
+        counts[f["severity"]] += 1
+    return counts

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from .document import Location
 from .facts import ReportFacts
 from .findings import Finding, Summary, json_number
+from .fingerprints import fingerprint_findings
 from .templates import TABLE_IDS
 
 
@@ -35,7 +36,7 @@ class Result:
         return Summary.of(self.findings)
 
     def to_dict(self) -> dict[str, object]:
-        return {
+        record = {
             "file": self.file,
             "format": self.format,
             "title": self.title,
@@ -50,6 +51,8 @@ class Result:
             "findings": [f.to_dict() for f in self.findings],
             "summary": self.summary.to_dict(),
         }
+        fingerprint_findings(record)
+        return record
 
 
 def _location(loc: Location) -> dict[str, int]:

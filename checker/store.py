@@ -48,6 +48,23 @@ class Store:
                                       (sha256, tool_version)).fetchone()
         return row is not None
 
+    def record(self, sha256: str, tool_version: str) -> dict | None:
+        """The stored record of a file checked before (for pairing and outputs on a rerun)."""
+        row = self.connection.execute("SELECT result_json FROM files WHERE sha256 = ? AND tool_version = ?",
+                                      (sha256, tool_version)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def checked_in_years(self, years: set[int], tool_version: str) -> list[dict]:
+        """Records of earlier runs for these years: last year's reports checked in another run
+        (a season is often checked a year after the one before it, into the same database)."""
+        if not years:
+            return []
+        marks = ",".join("?" * len(years))
+        rows = self.connection.execute(
+            f"SELECT result_json FROM files WHERE status = 'ok' AND tool_version = ? AND year IN ({marks})",
+            (tool_version, *sorted(years))).fetchall()
+        return [json.loads(row[0]) for row in rows]
+
     def save(self, record: dict, sha256: str) -> None:
         """One file and its findings, atomically; a rerun of the same bytes replaces them."""
         summary = record.get("summary", {})

@@ -39,17 +39,17 @@ def test_bad_files_do_not_stop_the_run(tmp_path):
 
 
 def test_hanging_and_exploding_files_are_cut_off(tmp_path, monkeypatch):
-    real_check = batch.check_file
+    real_check = batch.check_bytes
 
-    def misbehaving(path, **kwargs):
-        if "slow" in str(path):
+    def misbehaving(data, name, **kwargs):
+        if "slow" in name:
             time.sleep(60)
-        if "huge" in str(path):
+        if "huge" in name:
             hoard = [bytearray(64 * 1024 * 1024) for _ in range(64)]  # 4 GiB: over the worker's limit
             return hoard
-        return real_check(path, **kwargs)
+        return real_check(data, name, **kwargs)
 
-    monkeypatch.setattr(batch, "check_file", misbehaving)  # workers are forked: they inherit it
+    monkeypatch.setattr(batch, "check_bytes", misbehaving)  # workers are forked: they inherit it
     slow, huge = tmp_path / "slow.txt", tmp_path / "huge.txt"
     slow.write_bytes(SEED.read_bytes())
     huge.write_bytes(SEED.read_bytes())

@@ -18,7 +18,11 @@ ALLOWED = {
     "normalize": set(),
     "extract": {"document", "errors", "normalize", "settings", "extract"},
     "engine": {"engine", "facts", "findings", "sections", "templates", "errors", "settings", "document",
-               "matching", "normalize", "values", "mapping", "prose", "dates"},
+               "matching", "normalize", "values", "mapping", "prose", "dates", "pairing"},
+    # Pairing reads records and facts; it knows no rule, file or output.
+    "pairing": {"bodies", "document", "facts", "findings", "normalize", "prose"},
+    "bodies": {"normalize"},
+    "fingerprints": {"bodies", "errors", "findings"},
     # Reporters format only: results, findings, and the template labels they print.
     "reporters": {"reporters", "findings", "result", "document", "templates"},
 }

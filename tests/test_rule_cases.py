@@ -4,7 +4,9 @@ each expecting the exact findings of that rule (sqlfluff-style rule fixtures).
 A case may
 - `replace` = [[old, new], …]: edit the sample's text (each `old` must occur exactly once);
 - `set` = {"t3.result.granted.natural" = "3", …}: change printed cells of the parsed document;
-- `drop_table` = "t4": remove that table from the parsed document.
+- `drop_table` = "t4": remove that table from the parsed document;
+- `last` = {sample, replace, set, drop_table}: last year's report of the same body, built
+  the same way, for the cross-year and copy rules (XYR, CPY).
 `expect` lists the rule's findings as {table, row, column, section, expected, actual}
 (keys left out are not compared).
 """
@@ -15,11 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from checker.check import check_document
+from checker.check import check_document, cross_year_findings, record_of
 from checker.document import Document, Table
 from checker.extract import document_from_bytes
 from checker.facts import build_facts
-from checker.findings import CellRef
+from checker.findings import CellRef, json_number
 from checker.mapping import classify_table
 
 from .conftest import ROOT, replace_cell
@@ -55,7 +57,7 @@ def build_case_document(case: dict) -> tuple[Document, str]:
 
 def finding_fields(finding) -> dict:
     loc = finding.location
-    out = {"expected": finding.expected, "actual": finding.actual}
+    out = {"expected": json_number(finding.expected), "actual": json_number(finding.actual)}
     if loc.cell is not None:
         out.update(table=loc.cell.table, row=loc.cell.row, column=loc.cell.column)
     elif loc.table is not None:
@@ -76,7 +78,12 @@ def _cases():
 def test_rule_case(code, case):
     document, name = build_case_document(case)
     result = check_document(document, name)
-    got = [finding_fields(f) for f in result.findings if f.rule == code]
+    findings = list(result.findings)
+    if "last" in case:
+        last_document, last_name = build_case_document({"name": case["name"], **case["last"]})
+        pair, _ = cross_year_findings(record_of(result), record_of(check_document(last_document, last_name)))
+        findings += pair
+    got = [finding_fields(f) for f in findings if f.rule == code]
     want = case["expect"]
     unmatched = list(got)
     for w in want:
@@ -85,4 +92,4 @@ def test_rule_case(code, case):
         unmatched.remove(match)
     assert unmatched == [], f"{code}: unexpected {unmatched}"
     if "message" in case:
-        assert [f.message for f in result.findings if f.rule == code] == [case["message"]]
+        assert [f.message for f in findings if f.rule == code] == [case["message"]]

@@ -18,6 +18,7 @@ from ..templates import union_spec
 
 PREFIXES = {"STR": "structure", "ARI": "arithmetic", "VAL": "value", "TPL": "template",
             "CON": "consistency", "TIM": "timeliness", "XYR": "cross_year", "CPY": "copy", "EXT": "extraction"}
+LAST_YEAR = "last:"   # operand prefix of cross_year_equation: the cell of last year's report
 REQUIRED = ("code", "name", "category", "severity", "summary", "message", "kind")
 
 
@@ -53,6 +54,7 @@ class KindSpec:
     outputs: frozenset[str]
     required: tuple[str, ...] = ()
     many_outputs: frozenset[str] = field(default_factory=frozenset)
+    pair: bool = False   # reads two reports of one body (this year, last year), not one
 
 
 _SECTION_OUT = frozenset({"heading", "section"})
@@ -81,6 +83,18 @@ KINDS: dict[str, KindSpec] = {
     # when the cell's value is above `above`, the scope must match one of the patterns
     "conditional": KindSpec({"cell": str, "above": int, "scope": str, "patterns": list},
                             frozenset({"heading", "value", "cell_label", "scope_name"}), ("cell", "scope", "patterns")),
+    # --- pair kinds: this year's report beside last year's (engine/pair_kinds.py) ---
+    # an identity across the two years; operands "last:<id>" are read from last year's report
+    "cross_year_equation": KindSpec({"table": str, "for_each": str, "left": list, "right": list, "only": list},
+                                    _CELL_OUT | {"expected", "actual", "year", "last_year"},
+                                    ("table", "for_each", "left", "right"), pair=True),
+    # share of this year's text (scope) found in last year's; fires above `threshold`
+    "copy_overlap": KindSpec({"scope": str, "threshold": float}, frozenset({"ratio", "scope_name", "last_year"}),
+                             ("scope", "threshold"), pair=True),
+    # sentences repeated word for word from last year that state a figure or last year's year
+    "copied_figures": KindSpec({"scope": str, "min_chars": int, "group_over": int},
+                               frozenset({"sentence", "figures", "scope_name", "last_year"}), ("scope",), pair=True,
+                               many_outputs=frozenset({"count", "figures", "scope_name", "last_year"})),
     # a registered Python function (engine/computed.py) for rules that compute
     "computed": KindSpec({"function": str, "params": dict}, frozenset({"detail"}), ("function",)),
 }
@@ -101,11 +115,14 @@ def _check_ids(path: Path, rule: dict, params: dict) -> None:
         raise RuleFileError(path, "for_each", f"must be 'row' or 'column', got {for_each!r}")
     # for_each=row: the operands are columns; for_each=column: rows.
     known = cols if for_each == "row" else rows
+    if any(fixed not in (rows if for_each == "row" else cols) for fixed in params.get("only", [])):
+        raise RuleFileError(path, "only", f"unknown {'row' if for_each == 'row' else 'column'} id in {params['only']!r}")
     for key in ("target", "parts", "left", "right"):
         values = params.get(key)
         if values is None:
             continue
         for i, value in enumerate([values] if isinstance(values, str) else values):
+            value = value.removeprefix(LAST_YEAR)
             base = value[:-2] if value.endswith(".*") else value
             if value.endswith(".*") and any(k.startswith(base + ".") for k in known):
                 continue

@@ -7,7 +7,7 @@ from ..facts import ReportFacts
 from ..findings import Finding
 from . import computed  # noqa: F401  (registers the computed rules)
 from .kinds import KIND_FUNCTIONS
-from .loader import Rule
+from .loader import KINDS, Rule
 
 
 def _matches(rule: Rule, prefixes: Sequence[str]) -> bool:
@@ -25,6 +25,8 @@ def select_rules(rules: Iterable[Rule], select: Sequence[str] = (), ignore: Sequ
 def run_rules(facts: ReportFacts, rules: Iterable[Rule]) -> list[Finding]:
     findings: list[Finding] = []
     for rule in rules:
+        if KINDS[rule.kind].pair:
+            continue  # needs last year's report too: run_pair_rules
         if facts.template and facts.template not in rule.templates:
             continue
         if facts.year is not None and not rule.years[0] <= facts.year <= rule.years[1]:

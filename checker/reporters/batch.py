@@ -1,4 +1,5 @@
-"""Batch output: JSON Lines in input order, or a rich progress bar and summary table."""
+"""Batch output: a progress bar while files are checked, then JSON Lines in input
+order or a summary table sorted by errors. Records are dicts (DOMAIN §6 + status)."""
 from __future__ import annotations
 
 import json
@@ -11,62 +12,63 @@ from rich.table import Table as RichTable
 from rich.text import Text
 
 STATUS_ZH = {"ok": "已检查", "unreadable": "无法读取", "timeout": "超时", "too_big": "超出内存", "crashed": "进程终止",
-             "internal_error": "内部错误", "skipped": "未变，跳过"}
+             "internal_error": "内部错误"}
+INTERNAL_KEYS = ("material", "reused", "from_store")   # what a record carries for the run, not for readers
 
 
-class BatchReporter:
-    """Records arrive in completion order; JSON lines leave in input order."""
+class BatchProgress:
+    """A rich progress bar on stderr (only on a terminal) with the errors found so far."""
 
-    def __init__(self, stream: TextIO, paths: list[str], *, fmt: str, width: int | None = None) -> None:
-        self.stream, self.fmt = stream, fmt
-        self.order = {p: i for i, p in enumerate(paths)}
-        self.waiting: dict[int, dict] = {}
-        self.next_index = 0
-        self.records: list[dict] = []
+    def __init__(self, total: int) -> None:
         self.errors = 0
-        self.console = Console(file=stream, width=width, highlight=False)
         self.progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                                  TextColumn("错误 {task.fields[errors]} 项"), TimeRemainingColumn(),
                                  console=Console(stderr=True), transient=True, disable=not sys.stderr.isatty())
-        self.task = self.progress.add_task("检查中", total=len(paths), errors=0)
+        self.task = self.progress.add_task("检查中", total=total, errors=0)
         self.progress.start()
 
     def add(self, record: dict) -> None:
-        self.records.append(record)
-        self.errors += record.get("summary", {}).get("error", 0) + (record.get("status") not in ("ok", "skipped"))
+        self.errors += record.get("summary", {}).get("error", 0) + (record.get("status", "ok") != "ok")
         self.progress.update(self.task, advance=1, errors=self.errors)
-        self.waiting[self.order.get(record["file"], len(self.order) + len(self.records))] = record
-        while self.next_index in self.waiting:
-            self._emit(self.waiting.pop(self.next_index))
-            self.next_index += 1
 
-    def _emit(self, record: dict) -> None:
-        if self.fmt == "json" and record.get("status") != "skipped":
-            self.stream.write(json.dumps(record, ensure_ascii=False) + "\n")
-            self.stream.flush()
-
-    def finish(self) -> None:
-        for index in sorted(self.waiting):
-            self._emit(self.waiting.pop(index))
+    def stop(self) -> None:
         self.progress.stop()
-        if self.fmt == "json":
-            return
-        table = RichTable(title="批量检查结果（按错误数排序）", title_justify="left", show_edge=False)
-        for name in ("文件", "机关", "年度", "状态", "错误", "警告"):
-            table.add_column(name, overflow="fold")
-        ordered = sorted(self.records, key=lambda r: (-r.get("summary", {}).get("error", 0),
-                                                      r.get("status") == "ok", r["file"]))
-        for r in ordered:
-            s = r.get("summary", {})
-            status = STATUS_ZH.get(r.get("status", "ok"), r.get("status", ""))
-            style = "bold red" if r.get("status") not in ("ok", "skipped") or s.get("error") else ""
-            table.add_row(r["file"], r.get("body") or "", str(r.get("year") or ""), Text(status, style=style),
-                          str(s.get("error", 0)), str(s.get("warning", 0)))
-        self.console.print(table)
-        for r in self.records:
-            if r.get("status") not in ("ok", "skipped"):
-                self.console.print(Text(r.get("error", ""), style="red"))
-        failed = sum(r.get("status") not in ("ok", "skipped") for r in self.records)
-        skipped = sum(r.get("status") == "skipped" for r in self.records)
-        self.console.print(f"共 {len(self.records)} 个文件：检查 {len(self.records) - failed - skipped} 个，"
-                           f"无法检查 {failed} 个，未变跳过 {skipped} 个；错误 {sum(r.get('summary', {}).get('error', 0) for r in self.records)} 项")
+
+
+def public(record: dict) -> dict:
+    """The record as readers get it: without what the run carries internally."""
+    return {k: v for k, v in record.items() if k not in INTERNAL_KEYS}
+
+
+def write_json_lines(stream: TextIO, records: list[dict]) -> None:
+    for record in records:
+        stream.write(json.dumps(public(record), ensure_ascii=False) + "\n")
+    stream.flush()
+
+
+def print_summary(stream: TextIO, records: list[dict], width: int | None = None) -> None:
+    """One row per file, most errors first; then the sentences of files that could not be checked."""
+    console = Console(file=stream, width=width, highlight=False)
+    table = RichTable(title="批量检查结果（按错误数排序）", title_justify="left", show_edge=False)
+    for name in ("文件", "机关", "年度", "状态", "错误", "警告", "上年报告"):
+        table.add_column(name, overflow="fold")
+    ordered = sorted(records, key=lambda r: (-r.get("summary", {}).get("error", 0), r.get("status") == "ok", r["file"]))
+    for r in ordered:
+        s = r.get("summary", {})
+        status = STATUS_ZH.get(r.get("status", "ok"), r.get("status", "")) + ("（未变，沿用）" if r.get("reused") else "")
+        style = "bold red" if r.get("status", "ok") != "ok" or s.get("error") else ""
+        table.add_row(r["file"], r.get("body") or "", str(r.get("year") or ""), Text(status, style=style),
+                      str(s.get("error", 0)), str(s.get("warning", 0)), r.get("cross_year", {}).get("paired_with", ""))
+    console.print(table)
+    for r in records:
+        if r.get("status", "ok") != "ok":
+            console.print(Text(r.get("error", ""), style="red"))
+    failed = sum(r.get("status", "ok") != "ok" for r in records)
+    reused = sum(bool(r.get("reused")) for r in records)
+    paired = sum("cross_year" in r for r in records)
+    hidden = sum(r.get("baselined", 0) for r in records)
+    line = (f"共 {len(records)} 个文件：检查 {len(records) - failed - reused} 个，无法检查 {failed} 个，未变沿用 {reused} 个，"
+            f"与上年报告对照 {paired} 个；错误 {sum(r.get('summary', {}).get('error', 0) for r in records)} 项")
+    if hidden:
+        line += f"；已审阅（基线中）的 {hidden} 项未列出"
+    console.print(line)

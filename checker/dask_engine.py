@@ -1,0 +1,82 @@
+"""Send a run's files to an existing Dask cluster instead of local processes
+(`--engine dask --scheduler ADDRESS`, extra `govcheck[dask]`).
+
+The client reads each file and ships its bytes, so workers need no shared
+disk; a worker runs `batch.check_one_bytes`, a pure function of the bytes.
+At most one task per worker thread is in flight, so the client holds few
+files in memory and the time limit counts from when a task could start. A
+task past its time is cancelled and reported as timed out (a running Python
+task cannot be interrupted: the worker finishes it and discards the result);
+memory is bounded by the workers' own `memory_limit`, past which the nanny
+restarts the worker and the file is reported as crashed.
+"""
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from .batch import BatchLimits, CheckOptions, check_one_bytes, failure
+from .errors import InputError, UsageError
+from .extract import read_bytes
+
+
+def dask_runner(address: str):
+    """A season runner (season.Runner) bound to the scheduler at `address`."""
+
+    def run(paths: list[Path], limits: BatchLimits, options: CheckOptions) -> Iterator[dict]:
+        try:
+            from distributed import Client, wait
+        except ImportError:
+            raise UsageError("使用 Dask 引擎需要先安装：pip install 'govcheck[dask]'。 "
+                             "The Dask engine needs: pip install 'govcheck[dask]'.") from None
+        try:
+            client = Client(address, timeout="10s")
+        except (OSError, TimeoutError) as exc:
+            raise UsageError(f"{address}：连不上 Dask 调度器（{exc}）。 {address}: cannot reach the Dask scheduler.") from None
+        with client:
+            yield from _run_on(client, wait, paths, limits, options)
+
+    return run
+
+
+def _run_on(client, wait, paths: list[Path], limits: BatchLimits, options: CheckOptions) -> Iterator[dict]:
+    slots = max(1, sum(client.nthreads().values()))
+    pending = list(paths)
+    running: dict = {}   # future -> (path, start)
+    try:
+        while pending or running:
+            while pending and len(running) < slots:
+                path = pending.pop(0)
+                try:
+                    data = read_bytes(path)
+                except InputError as exc:
+                    yield failure(path, "unreadable", exc.sentence())
+                    continue
+                future = client.submit(check_one_bytes, data, str(path), options, pure=False)
+                running[future] = (path, time.monotonic())
+            if not running:
+                continue
+            deadline = min(start for _, start in running.values()) + limits.seconds_per_file
+            try:
+                done, _ = wait(list(running), timeout=max(0.01, deadline - time.monotonic()),
+                               return_when="FIRST_COMPLETED")
+            except TimeoutError:  # none finished before the earliest deadline
+                done = set()
+            for future in done:
+                path, _ = running.pop(future)
+                try:
+                    yield future.result()
+                except Exception as exc:  # KilledWorker (memory), lost worker
+                    yield failure(path, "crashed", f"{path}：集群上的检查进程意外终止（{type(exc).__name__}）。 "
+                                                   f"{path}: the check died on the cluster.")
+            now = time.monotonic()
+            for future, (path, start) in list(running.items()):
+                if now - start > limits.seconds_per_file:
+                    future.cancel()
+                    del running[future]
+                    yield failure(path, "timeout", f"{path}：检查超过{limits.seconds_per_file:g}秒，已中止。 "
+                                                   f"{path}: the check took longer than {limits.seconds_per_file:g} s.")
+    finally:
+        for future in running:
+            future.cancel()

@@ -1,0 +1,144 @@
+"""Kinds that read two reports of one body: this year's beside last year's.
+
+Each takes (rule, this, last) as YearSides (pairing.py) and yields findings about
+this year's report. A cell missing or blank in either year leaves its identity
+unevaluated: the single-year rules report the blank.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from decimal import Decimal
+
+from ..findings import CellRef, Finding, Location
+from ..normalize import compact
+from ..pairing import YearSide, overlap_ratio
+from ..templates import TABLE_NAMES, union_spec
+from .kinds import _finding, _section_heading, _where, cell_label, column_label, row_label
+from .loader import KINDS, LAST_YEAR, Rule
+
+PairFunction = Callable[[Rule, YearSide, YearSide], Iterator[Finding]]
+PAIR_KIND_FUNCTIONS: dict[str, PairFunction] = {}
+
+
+def pair_kind(name: str) -> Callable[[PairFunction], PairFunction]:
+    def register(fn: PairFunction) -> PairFunction:
+        PAIR_KIND_FUNCTIONS[name] = fn
+        return fn
+    return register
+
+
+def _year(side: YearSide) -> str:
+    return str(side.year) if side.year else "上"
+
+
+@pair_kind("cross_year_equation")
+def cross_year_equation(rule: Rule, this: YearSide, last: YearSide) -> Iterator[Finding]:
+    """Σ left = Σ right over both years; the finding's cell is the first right-hand
+    operand of this year, and its expected value is what the rest of the identity gives it."""
+    table, for_each = rule.param("table"), rule.param("for_each")
+    spec = union_spec(table)
+    fixed_ids = rule.param("only") or (spec.row_ids if for_each == "row" else spec.column_ids)
+
+    def operand(fixed: str, term: str) -> tuple[YearSide, CellRef]:
+        side, term = (last, term.removeprefix(LAST_YEAR)) if term.startswith(LAST_YEAR) else (this, term)
+        return side, CellRef(table, fixed, term) if for_each == "row" else CellRef(table, term, fixed)
+
+    for fixed in fixed_ids:
+        left = [operand(fixed, t) for t in rule.param("left")]
+        right = [operand(fixed, t) for t in rule.param("right")]
+        numbers = [side.cells.get(ref) for side, ref in left + right]
+        if any(n is None for n in numbers):
+            continue
+        anchor_side, anchor = right[0]
+        actual = numbers[len(left)]
+        expected = sum(numbers[: len(left)], Decimal(0)) - sum(numbers[len(left) + 1:], Decimal(0))
+        if expected == actual:
+            continue
+        expected = int(expected) if expected == expected.to_integral_value() and isinstance(actual, int) else expected
+        say = {"table_name": TABLE_NAMES[table], "cell_label": cell_label(anchor), "printed": actual,
+               "row_label": row_label(table, anchor.row), "column_label": column_label(table, anchor.column),
+               "expected": expected, "actual": actual, "year": _year(this), "last_year": _year(last)}
+        where = _where(anchor_side.cell_locations.get(anchor))
+        # only this year's cells: last year's report is another file, its cells are named in the message
+        cells = tuple(ref for side, ref in left + right if side is this)
+        yield _finding(rule, Location(cell=anchor, cells=cells, **where), say,
+                       expected=expected, actual=actual)
+
+
+def _scope(rule: Rule) -> tuple[str | None, str]:
+    """(section id or None for the whole report, its name for messages)."""
+    scope = rule.param("scope")
+    if scope == "document":
+        return None, "全文"
+    section = scope.split(":", 1)[1]
+    return section, _section_heading(section)
+
+
+@pair_kind("copy_overlap")
+def copy_overlap(rule: Rule, this: YearSide, last: YearSide) -> Iterator[Finding]:
+    section, name = _scope(rule)
+    ratio = overlap_ratio(this.text(section), last.text(section))
+    if ratio is None or ratio <= rule.param("threshold"):
+        return
+    first = next((s for s in this.sentences if section is None or s.section == section), None)
+    say = {"ratio": f"{ratio:.0%}", "scope_name": name, "last_year": _year(last)}
+    yield _finding(rule, Location(section=section, **_where(first.location if first else None)), say,
+                   expected=rule.param("threshold"), actual=round(Decimal(ratio), 2))
+
+
+# A figure a sentence states: a count or amount with its measure word, or a percentage.
+_FIGURE = re.compile(r"\d[\d,.]*\s*(?:余|多)?(?:人次|件|条|篇|次|个|期|场|家|项|万元|元|%|％)")
+_YEAR_IN = re.compile(r"(\d{4})\s*年")
+
+
+def _figures(text: str, last_year: int | None) -> list[str]:
+    found = [m.group(0) for m in _FIGURE.finditer(text)]
+    if last_year:
+        found += [m.group(0) for m in _YEAR_IN.finditer(text) if int(m.group(1)) == last_year]
+    return found
+
+
+def _sentences(side: YearSide, section: str | None, min_chars: int) -> Iterable:
+    return (s for s in side.sentences if (section is None or s.section == section) and len(compact(s.text)) >= min_chars)
+
+
+@pair_kind("copied_figures")
+def copied_figures(rule: Rule, this: YearSide, last: YearSide) -> Iterator[Finding]:
+    """A sentence of this year's report found word for word in last year's, stating a
+    figure or last year's year: the figure was probably not updated. More than
+    `group_over` such sentences make one finding (a report copied whole is one defect)."""
+    section, name = _scope(rule)
+    min_chars = rule.param("min_chars", 12)
+    last_sentences = {compact(s.text) for s in _sentences(last, section, min_chars)}
+    copied: dict[str, tuple] = {}
+    for sentence in _sentences(this, section, min_chars):
+        text = compact(sentence.text)
+        if text in last_sentences and text not in copied:
+            figures = _figures(text, last.year)
+            if figures:
+                copied[text] = (sentence, "、".join(dict.fromkeys(figures)))
+    if not copied:
+        return
+    if len(copied) > rule.param("group_over", 3) and rule.message_many:
+        first = next(iter(copied.values()))[0]
+        figures = "；".join(f for _, f in list(copied.values())[:6]) + ("……" if len(copied) > 6 else "")
+        say = {"count": len(copied), "figures": figures, "scope_name": name, "last_year": _year(last)}
+        yield _finding(rule, Location(section=section, **_where(first.location)), say, many=True,
+                       evidence=" | ".join(s.text for s, _ in copied.values()))
+        return
+    for sentence, figures in copied.values():
+        say = {"sentence": sentence.text, "figures": figures, "scope_name": name, "last_year": _year(last)}
+        yield _finding(rule, Location(section=sentence.section, **_where(sentence.location)), say,
+                       evidence=sentence.text)
+
+
+def run_pair_rules(this: YearSide, last: YearSide, rules: Iterable[Rule]) -> list[Finding]:
+    findings: list[Finding] = []
+    for rule in rules:
+        if not KINDS[rule.kind].pair:
+            continue
+        if this.template and this.template not in rule.templates:
+            continue
+        findings.extend(PAIR_KIND_FUNCTIONS[rule.kind](rule, this, last))
+    return sorted(findings, key=Finding.sort_key)

@@ -1,0 +1,184 @@
+"""Last year beside this year: which reports form a pair, and what of a report
+the cross-year rules need.
+
+A checked report travels as a record (DOMAIN §6 dict). Its cross-year
+material (sentences with their section and place, and the place of every
+cell) rides along under `material`, so a pair is checked from two records
+alone: from a batch's workers, from the results database of an earlier run,
+or from a Dask cluster, without reading either file again.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from .bodies import MIN_SUFFIX_KEY, body_key
+from .document import Location
+from .facts import ReportFacts
+from .findings import CellRef, Number
+from .normalize import compact
+from .prose import Sentence
+
+MATERIAL_KEY = "material"
+
+
+def material_of(facts: ReportFacts) -> dict:
+    """What the cross-year rules read of one report beyond its DOMAIN §6 record."""
+    return {
+        "sentences": [[s.section, s.text, s.location.page, s.location.line] for s in facts.sentences],
+        "cells": {f"{v.ref.table}|{v.ref.row}|{v.ref.column}": [v.location.page, v.location.line]
+                  for v in facts.values.values() if v.location is not None},
+    }
+
+
+@dataclass(frozen=True)
+class YearSide:
+    """One report of a pair, as the cross-year rules see it."""
+
+    file: str
+    body: str | None
+    year: int | None
+    template: str | None
+    cells: dict[CellRef, Number | None] = field(default_factory=dict)
+    cell_locations: dict[CellRef, Location] = field(default_factory=dict)
+    sentences: tuple[Sentence, ...] = ()
+
+    def text(self, section: str | None = None) -> str:
+        """The prose of one section, or of the whole report when `section` is None."""
+        return "".join(s.text for s in self.sentences if section is None or s.section == section)
+
+
+def _number(value: object) -> Number | None:
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, float):
+        return Decimal(str(value))
+    return value if isinstance(value, int) else None
+
+
+def _cells(tables: dict) -> dict[CellRef, Number | None]:
+    cells: dict[CellRef, Number | None] = {}
+    for table, grid in tables.items():
+        for key, value in grid.items():
+            if table == "t4":
+                group, leaf = key.split(".", 1)
+                cells[CellRef("t4", group, leaf)] = _number(value)
+            else:
+                for column, number in value.items():
+                    cells[CellRef(table, key, column)] = _number(number)
+    return cells
+
+
+def side_from_record(record: dict) -> YearSide:
+    material = record.get(MATERIAL_KEY) or {}
+    locations = {}
+    for key, (page, line) in material.get("cells", {}).items():
+        table, row, column = key.split("|")
+        locations[CellRef(table, row, column)] = Location(page=page, line=line)
+    sentences = tuple(Sentence(text, section, Location(page=page, line=line))
+                      for section, text, page, line in material.get("sentences", []))
+    return YearSide(record["file"], record.get("body"), record.get("year"), record.get("template"),
+                    _cells(record.get("tables") or {}), locations, sentences)
+
+
+# --- how much of this year's text was last year's --------------------------------------
+
+_NOT_TEXT = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9]")
+_DIGITS = re.compile(r"\d+")
+SHINGLE = 8            # characters: long enough that shared stock phrases (政府信息公开) do not count
+MIN_TEXT = 40          # characters below which a ratio says nothing (a section of one line, 无)
+
+
+def _comparable(text: str) -> str:
+    """Letters only; every number one symbol, so '2023年' copied as '2024年' still counts as copied."""
+    return _DIGITS.sub("#", _NOT_TEXT.sub("", compact(text)))
+
+
+def overlap_ratio(this_text: str, last_text: str, shingle: int = SHINGLE) -> float | None:
+    """Share of this year's characters that stand in a run of `shingle` characters found
+    in last year's text (in any order); None when this year's text is too short to judge."""
+    this, last = _comparable(this_text), _comparable(last_text)
+    if len(this) < MIN_TEXT or len(last) < shingle:
+        return None
+    known = {last[i:i + shingle] for i in range(len(last) - shingle + 1)}
+    covered = bytearray(len(this))
+    for i in range(len(this) - shingle + 1):
+        if this[i:i + shingle] in known:
+            covered[i:i + shingle] = b"\x01" * shingle
+    return sum(covered) / len(this)
+
+
+# --- which records form pairs -----------------------------------------------------------
+
+@dataclass(frozen=True)
+class Pair:
+    this: dict   # the later report's record
+    last: dict   # the report of the year before
+    by_hand: bool = False
+
+
+def _checked(record: dict) -> bool:
+    return record.get("status", "ok") == "ok"
+
+
+def _same_path(a: str, b: str) -> bool:
+    return Path(a).resolve() == Path(b).resolve()
+
+
+def find_pairs(records: Iterable[dict], by_hand: Iterable[tuple[str, str]] = (),
+               earlier: Iterable[dict] = ()) -> list[Pair]:
+    """Pairs named by hand (--pair THIS LAST) first; then every checked report whose body,
+    by its key, has a report of the year before, among `records` and then `earlier`
+    (reports that only stand as last year's). A body with several reports for that year
+    (one page in HTML and PDF) is paired with one of them, the same format first."""
+    records = [r for r in records if _checked(r)]
+    earlier = [r for r in earlier if _checked(r)]
+    from_earlier = {id(r) for r in earlier}
+    pairs: list[Pair] = []
+    taken: set[int] = set()
+    for this_path, last_path in by_hand:
+        this = next((r for r in records if _same_path(r["file"], this_path)), None)
+        last = next((r for r in records if _same_path(r["file"], last_path)), None)
+        if this is not None and last is not None:
+            pairs.append(Pair(this, last, by_hand=True))
+            taken.add(id(this))
+    by_year: dict[int, _BodyIndex] = {}
+    for record in records + earlier:
+        if record.get("year") and body_key(record.get("body")):
+            by_year.setdefault(record["year"], _BodyIndex()).add(record)
+    for record in records:
+        if id(record) in taken or not record.get("year") or record["year"] - 1 not in by_year:
+            continue
+        candidates = by_year[record["year"] - 1].same_body(body_key(record.get("body")))
+        if candidates:
+            candidates.sort(key=lambda r: (id(r) in from_earlier, r.get("format") != record.get("format"), r["file"]))
+            pairs.append(Pair(record, candidates[0]))
+    return pairs
+
+
+class _BodyIndex:
+    """Records of one year by body key, and by every tail of the key long enough to
+    name a body, so that pairing a season is linear rather than every report against every other."""
+
+    def __init__(self) -> None:
+        self.exact: dict[str, list[dict]] = {}
+        self.tails: dict[str, list[dict]] = {}
+
+    def add(self, record: dict) -> None:
+        key = body_key(record.get("body"))
+        self.exact.setdefault(key, []).append(record)
+        for start in range(1, len(key) - MIN_SUFFIX_KEY + 1):
+            self.tails.setdefault(key[start:], []).append(record)
+
+    def same_body(self, key: str) -> list[dict]:
+        """Records whose key equals `key`, ends with it, or is a tail of it (see bodies.same_body)."""
+        if not key:
+            return []
+        found = self.exact.get(key, []) + (self.tails.get(key, []) if len(key) >= MIN_SUFFIX_KEY else [])
+        for start in range(1, len(key) - MIN_SUFFIX_KEY + 1):
+            found += self.exact.get(key[start:], [])
+        unique = {id(r): r for r in found}
+        return list(unique.values())

@@ -1,0 +1,376 @@
+"""Static HTML for auditors: index.html over all reports, one self-contained page per report.
+
+Pure string building over result records (the --format json dicts plus status, error,
+baselined, cross_year). No network: no external CSS, scripts or fonts, so the folder can be
+zipped, mailed and opened anywhere, and printed.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from html import escape
+from pathlib import Path, PurePosixPath
+from urllib.parse import quote
+
+from ..templates import TABLE_NAMES, TableSpec, load_sections, load_templates, union_spec
+
+SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+SEVERITY_SIGN = {"error": "✗", "warning": "?", "info": "·"}  # still visible when printed without colour
+STATUS_ZH = {"ok": "已检查", "unreadable": "无法读取", "timeout": "超时", "too_big": "超出内存",
+             "crashed": "进程终止", "internal_error": "内部错误", "skipped": "未变，跳过"}
+NULL_TEXT = "空白/未读出"
+
+# A cell a finding names: (table, row, column); 表四 has no row, its column is "review.upheld".
+CellKey = tuple[str, str | None, str]
+
+STYLE = """
+body{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif;margin:1.5em;color:#222;line-height:1.5}
+h1{font-size:1.4em}h2{font-size:1.15em;margin-top:1.5em}
+table{border-collapse:collapse;margin:.4em 0 1.2em}
+th,td{border:1px solid #bbb;padding:2px 6px;vertical-align:top}
+th{background:#f0f0f0;text-align:left;font-weight:600}
+td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+.sev-error{background:#fde2e4}.sev-warning{background:#fff3c4}.sev-info{background:#e3eefc}
+td.own{outline:2px solid #555;outline-offset:-2px;font-weight:bold}
+td.own.sev-error{background:#f4a3ab}td.own.sev-warning{background:#ffd75e}td.own.sev-info{background:#b9d3f7}
+.null,.absent,.pad{color:#888;font-size:.85em}
+#findings td:nth-child(-n+2){white-space:nowrap}
+.grp{color:#555;margin-right:.4em}
+.meta td,.meta th{border:none;padding:0 1em 0 0}
+:target{outline:3px solid #0645ad}
+th.sortable{cursor:pointer}th.sortable::after{content:" ⇅";color:#999}
+@media print{body{margin:0}a{color:inherit;text-decoration:none}.noprint{display:none}
+*{-webkit-print-color-adjust:exact;print-color-adjust:exact}tr{break-inside:avoid}h2{break-after:avoid}
+th.sortable::after{content:""}}
+"""
+
+# Click a header to sort by it (again to reverse); cells carry their sort key in data-v.
+SORT_SCRIPT = """
+document.querySelectorAll("th.sortable").forEach(function (th) {
+  th.addEventListener("click", function () {
+    var body = th.closest("table").tBodies[0], i = th.cellIndex, up = th.dataset.dir !== "asc";
+    th.dataset.dir = up ? "asc" : "desc";
+    var key = function (row) { var c = row.cells[i]; return c.dataset.v !== undefined ? c.dataset.v : c.textContent; };
+    var rows = Array.prototype.slice.call(body.rows).sort(function (a, b) {
+      var x = key(a), y = key(b), d = (x !== "" && y !== "" && !isNaN(x) && !isNaN(y)) ? x - y : x.localeCompare(y, "zh");
+      return up ? d : -d;
+    });
+    rows.forEach(function (row) { body.appendChild(row); });
+  });
+});
+"""
+
+
+def write_html(records: list[dict], folder: Path) -> Path:
+    """folder/index.html and one page per record; returns the index."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    for record in records:
+        (folder / page_name(record)).write_text(record_page(record), encoding="utf-8")
+    index = folder / "index.html"
+    index.write_text(index_page(records), encoding="utf-8")
+    return index
+
+
+def page_name(record: dict) -> str:
+    """A readable, filesystem-safe name; the hash keeps two files with the same stem apart."""
+    path = str(record.get("file", ""))
+    stem = PurePosixPath(path.replace("\\", "/")).stem
+    slug = re.sub(r"[^\w\-]+", "_", stem).strip("_")[:60] or "report"
+    return f"{slug}-{hashlib.sha256(path.encode('utf-8')).hexdigest()[:8]}.html"
+
+
+# -- index ------------------------------------------------------------------------------------
+def index_page(records: list[dict]) -> str:
+    # Most errors first; among equals a file that could not be checked comes first.
+    ordered = sorted(records, key=lambda r: (-_count(r, "error"), _status(r) == "ok", str(r.get("file", ""))))
+    head = ["文件", "机关", "年度", "模板", "状态", "错误", "警告"]
+    rows = []
+    for r in ordered:
+        status = _status(r)
+        errors, warnings = _count(r, "error"), _count(r, "warning")
+        rows.append(
+            f'<tr class="{"sev-error" if status != "ok" else ""}">'
+            f'<td><a href="{escape(quote(page_name(r)))}">{escape(str(r.get("file", "")))}</a></td>'
+            f"<td>{_text(r.get('body'))}</td>"
+            f'<td class="num" data-v="{_text(r.get("year"))}">{_text(r.get("year"))}</td>'
+            f"<td>{_text(r.get('template'))}</td>"
+            f'<td title="{_text(r.get("error"))}">{escape(STATUS_ZH.get(status, status))}</td>'
+            f'<td class="num{" sev-error" if errors else ""}" data-v="{errors}">{errors}</td>'
+            f'<td class="num{" sev-warning" if warnings else ""}" data-v="{warnings}">{warnings}</td></tr>'
+        )
+    failed = sum(_status(r) != "ok" for r in records)
+    total_errors = sum(_count(r, "error") for r in records)
+    # The rows arrive sorted by errors, descending: that header's next click sorts ascending.
+    header = "".join(f'<th class="sortable" data-dir="{"desc" if name == "错误" else ""}">{name}</th>' for name in head)
+    body = (
+        "<h1>政府信息公开工作年度报告检查结果</h1>"
+        f"<p>共 {len(records)} 个文件，无法检查 {failed} 个；错误共 {total_errors} 项。"
+        '<span class="noprint">点击表头可排序（默认按错误数从多到少）。</span></p>'
+        f"<table id=\"reports\"><thead><tr>{header}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        f"<script>{SORT_SCRIPT}</script>"
+    )
+    return _document("检查结果汇总", body)
+
+
+# -- one record -------------------------------------------------------------------------------
+def record_page(record: dict) -> str:
+    status = _status(record)
+    title = record.get("title") or str(record.get("file", ""))
+    parts = ['<p class="noprint"><a href="index.html">← 全部报告</a></p>', f"<h1>{escape(title)}</h1>", _meta(record)]
+    if status != "ok":
+        parts.append(f'<p class="sev-error">{_text(record.get("error")) or "无法检查该文件。"}</p>')
+        return _document(title, "".join(parts))
+    marks = _marks(record)
+    parts += [_findings(record), _sections(record)]
+    for table_id in ("t2", "t3", "t4"):
+        parts.append(_table(record, table_id, marks))
+    return _document(title, "".join(parts))
+
+
+def _meta(record: dict) -> str:
+    template = record.get("template") or "未知"
+    per_table = record.get("table_templates") or {}
+    if len(set(per_table.values())) > 1:
+        template += "（" + "，".join(f"{TABLE_NAMES.get(t, t)} {v}" for t, v in per_table.items()) + "）"
+    status = _status(record)
+    rows = [("文件", record.get("file")), ("文件类型", record.get("format")), ("机关", record.get("body") or "未知"),
+            ("年度", record.get("year") or "未知"), ("格式模板", template), ("状态", STATUS_ZH.get(status, status))]
+    if status == "ok":
+        rows.append(("问题", f"错误 {_count(record, 'error')} 项，警告 {_count(record, 'warning')} 项，"
+                             f"提示 {_count(record, 'info')} 项"))
+    if record.get("baselined"):
+        rows.append(("已审阅", f"另有 {record['baselined']} 项已审阅的问题未显示"))
+    cross = record.get("cross_year")
+    if cross:
+        overlap = cross.get("overlap") or {}
+        rows.append(("上年报告", f"{cross.get('paired_with') or '未找到'}"
+                                 f"{'（' + str(cross['last_year']) + '年）' if cross.get('last_year') else ''}"))
+        rows.append(("与上年重合", f"全文 {_percent(overlap.get('document'))}，第五部分 {_percent(overlap.get('problems'))}"))
+    cells = "".join(f"<tr><th>{escape(k)}</th><td>{_text(v)}</td></tr>" for k, v in rows)
+    return f'<table class="meta">{cells}</table>'
+
+
+def _findings(record: dict) -> str:
+    findings = sorted(record.get("findings") or (), key=lambda f: SEVERITY_RANK.get(f.get("severity"), 3))
+    if not findings:
+        return "<h2>发现的问题</h2><p>未发现问题。</p>"
+    rows = []
+    for f in findings:
+        severity = f.get("severity", "")
+        where = escape(location_text(record, f.get("location") or {}))
+        target = _target(f.get("location") or {})
+        if target:
+            where = f'<a href="#{escape(target)}">{where}</a>'
+        rows.append(
+            f'<tr class="sev-{escape(severity)}"><td>{escape(SEVERITY_ZH.get(severity, severity))}</td>'
+            f"<td>{_text(f.get('rule'))}</td><td>{where}</td><td>{_text(f.get('message'))}</td>"
+            f"<td>{_text(f.get('expected'))}</td><td>{_text(f.get('actual'))}</td><td>{_text(f.get('evidence'))}</td></tr>"
+        )
+    head = "".join(f"<th>{h}</th>" for h in ("级别", "规则", "位置", "说明", "应为", "实为", "原文"))
+    return f'<h2>发现的问题</h2><table id="findings"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+
+
+def _sections(record: dict) -> str:
+    found = {s.get("id"): s for s in record.get("sections") or ()}
+    rows = []
+    for spec in load_sections():
+        s = found.get(spec.id)
+        heading = _text(s.get("heading")) if s else '<span class="sev-error">未找到</span>'
+        where = location_text(record, s.get("location") or {}) if s else ""
+        rows.append(f'<tr id="section-{escape(spec.id)}"><td>{escape(spec.canonical)}</td><td>{heading}</td>'
+                    f"<td>{escape(where if where != '—' else '')}</td></tr>")
+    return ("<h2>章节</h2><table><thead><tr><th>章节</th><th>标题（原文）</th><th>位置</th></tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table>")
+
+
+# -- tables -----------------------------------------------------------------------------------
+def _table(record: dict, table_id: str, marks: dict[CellKey, dict]) -> str:
+    spec = _spec(record, table_id)
+    heading = f'<h2 id="table-{table_id}">{TABLE_NAMES[table_id]} {escape(spec.title)}</h2>'
+    data = (record.get("tables") or {}).get(table_id)
+    if data is None:
+        return heading + '<p class="absent">未找到此表。</p>'
+    if table_id == "t4":
+        return heading + _t4(spec, data, marks)
+    rows = list(spec.row_ids)
+    for row_id in [*data, *(key[1] for key in marks if key[0] == table_id and key[1])]:
+        if row_id not in rows:  # rows the template lacks but the record or a finding names
+            rows.append(row_id)
+    drawn: list[tuple[list[str], str]] = []  # (columns, the row's cells)
+    last_group = None
+    for row_id in rows:
+        columns = list(spec.columns_of(row_id)) if table_id == "t2" else list(spec.column_ids)
+        columns += [c for c in data.get(row_id, {}) if c not in columns]
+        row = spec.row(row_id)
+        group = row.group if row else None
+        prefix = f'<span class="grp">{escape(group)}</span>' if group and group != last_group else ""
+        last_group = group
+        cells = "".join(_cell(table_id, row_id, c, data.get(row_id), marks) for c in columns)
+        drawn.append((columns, f"<th>{prefix}{escape(_label(table_id, spec, 'row', row_id))}</th>{cells}"))
+    width = max((len(columns) for columns, _ in drawn), default=0)
+    html_rows, last_columns = [], None
+    for columns, cells in drawn:
+        if columns != last_columns:  # 表二 prints a header over each block of rows sharing columns
+            labels = "".join(f"<th>{escape(_label(table_id, spec, 'column', c))}</th>" for c in columns)
+            html_rows.append(f"<tr><th></th>{labels}{_pad(width - len(columns), 'th')}</tr>")
+            last_columns = columns
+        html_rows.append(f"<tr>{cells}{_pad(width - len(columns), 'td')}</tr>")
+    return heading + f"<table><tbody>{''.join(html_rows)}</tbody></table>"
+
+
+def _t4(spec: TableSpec, data: dict, marks: dict[CellKey, dict]) -> str:
+    head = "".join(f"<th>{escape(c.label)}</th>" for c in spec.columns)
+    rows = []
+    for group in spec.rows:
+        cells = "".join(_cell("t4", group.id, leaf, data, marks) for leaf in spec.column_ids)
+        rows.append(f"<tr><th>{escape(group.short or group.label)}</th>{cells}</tr>")
+    return f"<table><thead><tr><th></th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+
+
+def _cell(table_id: str, row_id: str, column: str, values: dict | None, marks: dict[CellKey, dict]) -> str:
+    # 表四's record keys are "review.upheld": one row of fifteen cells.
+    key: CellKey = (table_id, None, f"{row_id}.{column}") if table_id == "t4" else (table_id, row_id, column)
+    data_key = key[2]
+    classes = ["num"]
+    if values is None or data_key not in values:
+        text = '<span class="absent">—</span>'
+        classes.append("missing")
+    elif values[data_key] is None:
+        text = f'<span class="null">{NULL_TEXT}</span>'
+        classes.append("blank")
+    else:
+        text = escape(str(values[data_key]))
+    title = ""
+    mark = marks.get(key)
+    if mark:
+        classes.append(f"sev-{mark['severity']}")
+        if mark["own"]:
+            classes.append("own")
+            text += f' <span class="sign">{SEVERITY_SIGN.get(mark["severity"], "")}</span>'
+        title = f' title="{escape(chr(10).join(mark["messages"]))}"'
+    return f'<td id="{escape(cell_id(key))}" class="{" ".join(classes)}"{title}>{text}</td>'
+
+
+def _pad(count: int, tag: str) -> str:
+    return f'<{tag} class="pad" colspan="{count}"></{tag}>' if count > 0 else ""
+
+
+# -- findings against cells -------------------------------------------------------------------
+def cell_id(key: CellKey) -> str:
+    """The anchor of one table cell: cell-t3-result.granted-natural, cell-t4-review.upheld."""
+    table, row, column = key
+    raw = "-".join(p for p in ("cell", table, row, column) if p)
+    return re.sub(r"[^\w.\-]", "_", raw)  # ids come from records: keep them plain in href and id
+
+
+def _own_key(loc: dict) -> CellKey | None:
+    table, column = loc.get("table"), loc.get("column")
+    if not table or not column or (table != "t4" and not loc.get("row")):
+        return None
+    return (table, None if table == "t4" else loc["row"], column)
+
+
+def _cell_keys(loc: dict) -> list[CellKey]:
+    out = []
+    for c in loc.get("cells") or ():
+        if c.get("table") and c.get("column"):
+            out.append((c["table"], None if c["table"] == "t4" else c.get("row"), c["column"]))
+    return out
+
+
+def _marks(record: dict) -> dict[CellKey, dict]:
+    """Per named cell: the worst severity, whether some finding is about this very cell
+    (rather than one of its identity's cells), and the messages for the tooltip."""
+    marks: dict[CellKey, dict] = {}
+    for f in record.get("findings") or ():
+        loc = f.get("location") or {}
+        own = _own_key(loc)
+        severity = f.get("severity", "info")
+        for key in ([own] if own else []) + [k for k in _cell_keys(loc) if k != own]:
+            mark = marks.setdefault(key, {"severity": severity, "own": False, "messages": []})
+            if SEVERITY_RANK.get(severity, 3) < SEVERITY_RANK.get(mark["severity"], 3):
+                mark["severity"] = severity
+            mark["own"] = mark["own"] or key == own
+            if f.get("message") and f["message"] not in mark["messages"]:
+                mark["messages"].append(f["message"])
+    return marks
+
+
+def _target(loc: dict) -> str | None:
+    """The anchor the finding list links to: its cell, else its first cell, table or section."""
+    key = _own_key(loc) or next(iter(_cell_keys(loc)), None)
+    if key:
+        return cell_id(key)
+    if loc.get("table") in TABLE_NAMES:
+        return f"table-{loc['table']}"
+    if loc.get("section"):
+        return f"section-{loc['section']}"
+    return None
+
+
+def location_text(record: dict, loc: dict) -> str:
+    """表三「本年新收申请」行「自然人」列 / 第3页."""
+    parts = []
+    table, row, column = loc.get("table"), loc.get("row"), loc.get("column")
+    if table:
+        name = TABLE_NAMES.get(table, table)
+        spec = _spec(record, table) if table in TABLE_NAMES else None
+        if table == "t4" and column:
+            group, _, leaf = column.partition(".")
+            parts.append(f"{name}「{_label(table, spec, 'row', group)}·{_label(table, spec, 'column', leaf)}」")
+        elif row and column:
+            parts.append(f"{name}「{_label(table, spec, 'row', row)}」行「{_label(table, spec, 'column', column)}」列")
+        elif row:
+            parts.append(f"{name}「{_label(table, spec, 'row', row)}」行")
+        else:
+            parts.append(name)
+    if loc.get("section"):
+        spec_section = next((s for s in load_sections() if s.id == loc["section"]), None)
+        parts.append(f"「{spec_section.canonical}」部分" if spec_section else str(loc["section"]))
+    if loc.get("page") is not None:
+        parts.append(f"第{loc['page']}页")
+    if loc.get("line") is not None:
+        parts.append(f"第{loc['line']}行")
+    return " / ".join(parts) or "—"
+
+
+# -- small helpers ----------------------------------------------------------------------------
+def _spec(record: dict, table_id: str) -> TableSpec:
+    """The record's own template for this table (rows in its printed order), else both."""
+    templates = load_templates()
+    template = (record.get("table_templates") or {}).get(table_id) or record.get("template")
+    return templates[template].tables[table_id] if template in templates else union_spec(table_id)
+
+
+def _label(table_id: str, spec: TableSpec | None, axis: str, item_id: str) -> str:
+    for s in (spec, union_spec(table_id) if table_id in TABLE_NAMES else None):
+        found = getattr(s, axis)(item_id) if s else None
+        if found:
+            return (found.short or found.label) if axis == "row" else found.label
+    return item_id
+
+
+def _status(record: dict) -> str:
+    return record.get("status") or "ok"
+
+
+def _count(record: dict, severity: str) -> int:
+    return int((record.get("summary") or {}).get(severity) or 0)
+
+
+def _percent(value: object) -> str:
+    return f"{value:.0%}" if isinstance(value, (int, float)) else "未知"
+
+
+def _text(value: object) -> str:
+    return "" if value is None else escape(str(value))
+
+
+def _document(title: str, body: str) -> str:
+    return (
+        '<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{escape(title)}</title><style>{STYLE}</style></head>\n<body>{body}</body></html>\n"
+    )
