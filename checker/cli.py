@@ -93,6 +93,9 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--db", required=True, metavar="FILE")
     report.add_argument("--top", type=int, default=20, help="列出错误最多的前N个文件")
     report.add_argument("--width", type=_width, default=None)
+    report.add_argument("--format", choices=("rich", *FILE_FORMATS), default="rich",
+                        help="rich：终端汇总（默认）；csv/xlsx/html：把数据库中的全部结果写到 -o")
+    report.add_argument("--output", "-o", metavar="PATH")
     rules = sub.add_parser("rules", help="列出规则，或说明一条规则 / list rules or explain one")
     rules.add_argument("code", nargs="?")
     rules.add_argument("--width", type=_width, default=None)
@@ -189,6 +192,13 @@ def _run_report(args: argparse.Namespace) -> int:
         print(f"{args.db}：数据库不存在。 {args.db}: no such database.", file=sys.stderr)
         return exit_codes.BAD_INPUT
     store = Store(args.db)
+    if args.format in FILE_FORMATS:
+        if not args.output:
+            print(f"--format {args.format} 需要用 -o 指定输出位置。 --format {args.format} needs -o.", file=sys.stderr)
+            return exit_codes.BAD_INPUT
+        _write_files(args.format, store.all_records(__version__), Path(args.output))
+        store.close()
+        return exit_codes.OK
     console = Console(width=args.width, highlight=False)
     t = store.totals()
     console.print(f"文件 {t['files']} 个，已检查 {t['checked']} 个，其中有错误的 {t['with_errors']} 个；"

@@ -65,6 +65,12 @@ class Store:
             (tool_version, *sorted(years))).fetchall()
         return [json.loads(row[0]) for row in rows]
 
+    def all_records(self, tool_version: str) -> list[dict]:
+        """Every record stored by this tool version, by path (older versions' results are history)."""
+        rows = self.connection.execute("SELECT result_json FROM files WHERE tool_version = ? ORDER BY path",
+                                       (tool_version,)).fetchall()
+        return [json.loads(row[0]) for row in rows]
+
     def save(self, record: dict, sha256: str) -> None:
         """One file and its findings, atomically; a rerun of the same bytes replaces them."""
         summary = record.get("summary", {})

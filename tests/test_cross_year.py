@@ -169,3 +169,19 @@ def test_a_report_copied_whole_gives_one_grouped_copied_figures_finding():
     assert grouped["message"] == ("全文有13句与2023年报告一字不差，其中的数字可能沿用了上年：5268条、213件、96条、154条；"
                                   "87篇、41篇；2763件、100%；24期；201件、12件；1300余次……")
     assert grouped["evidence"].count(" | ") == 12
+
+
+def test_report_hands_over_the_store_as_a_workbook(tmp_path, capsys):
+    import openpyxl
+
+    db, book = tmp_path / "s.sqlite", tmp_path / "season.xlsx"
+    cli.main(["check", str(COUNTY_2024), str(COUNTY_2023), str(SEED), str(QINGZU_2023), "--db", str(db), "--format", "json"])
+    capsys.readouterr()
+    assert cli.main(["report", "--db", str(db), "--format", "xlsx", "-o", str(book)]) == exit_codes.OK
+    sheet = openpyxl.load_workbook(book)["报告"]
+    header = [c.value for c in sheet[1]]
+    rows = {r[0]: dict(zip(header, r)) for r in sheet.iter_rows(min_row=2, values_only=True)}
+    assert rows[str(COUNTY_2024)]["上年报告 paired_with"] == str(COUNTY_2023)
+    assert rows[str(COUNTY_2024)]["第五部分重合率 overlap_problems"] == 0.251
+    assert rows[str(SEED)]["全文重合率 overlap_document"] == 0.982
+    assert len(rows) == 4
