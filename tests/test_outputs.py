@@ -251,7 +251,7 @@ def test_report_page_prints_locations_labels_and_metadata(records, tmp_path):
     assert '<meta charset="utf-8">' in county and "<style>" in county
     assert ">表三「予以公开」行「自然人」列</a>" in county
     assert ">表四「行政诉讼·未经复议直接起诉·尚未审结」</a>" in county
-    assert '<a href="#section-problems">「五、存在的主要问题及改进情况」部分</a>' in county
+    assert '<a href="#section-problems">第五部分</a>' in county
     assert "另有 2 项已审阅的问题未显示" in county and "全文 71%，第五部分 未知" in county
     assert "<title>青岚县人民政府2024年政府信息公开工作年度报告</title>" in county
     huaian = (tmp_path / pages.page_name(records[2])).read_text(encoding="utf-8")

@@ -12,7 +12,8 @@ from html import escape
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
-from ..templates import TABLE_NAMES, TableSpec, load_sections, load_templates, union_spec
+from ..templates import TABLE_NAMES, TableSpec, load_sections
+from .places import label, place_text, table_spec
 
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
@@ -159,7 +160,7 @@ def _findings(record: dict) -> str:
     rows = []
     for f in findings:
         severity = f.get("severity", "")
-        where = escape(location_text(record, f.get("location") or {}))
+        where = escape(place_text(record, f.get("location") or {}))
         target = _target(f.get("location") or {})
         if target:
             where = f'<a href="#{escape(target)}">{where}</a>'
@@ -178,7 +179,7 @@ def _sections(record: dict) -> str:
     for spec in load_sections():
         s = found.get(spec.id)
         heading = _text(s.get("heading")) if s else '<span class="sev-error">未找到</span>'
-        where = location_text(record, s.get("location") or {}) if s else ""
+        where = place_text(record, s.get("location") or {}) if s else ""
         rows.append(f'<tr id="section-{escape(spec.id)}"><td>{escape(spec.canonical)}</td><td>{heading}</td>'
                     f"<td>{escape(where if where != '—' else '')}</td></tr>")
     return ("<h2>章节</h2><table><thead><tr><th>章节</th><th>标题（原文）</th><th>位置</th></tr></thead>"
@@ -187,7 +188,7 @@ def _sections(record: dict) -> str:
 
 # -- tables -----------------------------------------------------------------------------------
 def _table(record: dict, table_id: str, marks: dict[CellKey, dict]) -> str:
-    spec = _spec(record, table_id)
+    spec = table_spec(record, table_id)
     heading = f'<h2 id="table-{table_id}">{TABLE_NAMES[table_id]} {escape(spec.title)}</h2>'
     data = (record.get("tables") or {}).get(table_id)
     if data is None:
@@ -208,12 +209,12 @@ def _table(record: dict, table_id: str, marks: dict[CellKey, dict]) -> str:
         prefix = f'<span class="grp">{escape(group)}</span>' if group and group != last_group else ""
         last_group = group
         cells = "".join(_cell(table_id, row_id, c, data.get(row_id), marks) for c in columns)
-        drawn.append((columns, f"<th>{prefix}{escape(_label(table_id, spec, 'row', row_id))}</th>{cells}"))
+        drawn.append((columns, f"<th>{prefix}{escape(label(table_id, spec, 'row', row_id))}</th>{cells}"))
     width = max((len(columns) for columns, _ in drawn), default=0)
     html_rows, last_columns = [], None
     for columns, cells in drawn:
         if columns != last_columns:  # 表二 prints a header over each block of rows sharing columns
-            labels = "".join(f"<th>{escape(_label(table_id, spec, 'column', c))}</th>" for c in columns)
+            labels = "".join(f"<th>{escape(label(table_id, spec, 'column', c))}</th>" for c in columns)
             html_rows.append(f"<tr><th></th>{labels}{_pad(width - len(columns), 'th')}</tr>")
             last_columns = columns
         html_rows.append(f"<tr>{cells}{_pad(width - len(columns), 'td')}</tr>")
@@ -310,48 +311,7 @@ def _target(loc: dict) -> str | None:
     return None
 
 
-def location_text(record: dict, loc: dict) -> str:
-    """表三「本年新收申请」行「自然人」列 / 第3页."""
-    parts = []
-    table, row, column = loc.get("table"), loc.get("row"), loc.get("column")
-    if table:
-        name = TABLE_NAMES.get(table, table)
-        spec = _spec(record, table) if table in TABLE_NAMES else None
-        if table == "t4" and column:
-            group, _, leaf = column.partition(".")
-            parts.append(f"{name}「{_label(table, spec, 'row', group)}·{_label(table, spec, 'column', leaf)}」")
-        elif row and column:
-            parts.append(f"{name}「{_label(table, spec, 'row', row)}」行「{_label(table, spec, 'column', column)}」列")
-        elif row:
-            parts.append(f"{name}「{_label(table, spec, 'row', row)}」行")
-        else:
-            parts.append(name)
-    if loc.get("section"):
-        spec_section = next((s for s in load_sections() if s.id == loc["section"]), None)
-        parts.append(f"「{spec_section.canonical}」部分" if spec_section else str(loc["section"]))
-    if loc.get("page") is not None:
-        parts.append(f"第{loc['page']}页")
-    if loc.get("line") is not None:
-        parts.append(f"第{loc['line']}行")
-    return " / ".join(parts) or "—"
-
-
 # -- small helpers ----------------------------------------------------------------------------
-def _spec(record: dict, table_id: str) -> TableSpec:
-    """The record's own template for this table (rows in its printed order), else both."""
-    templates = load_templates()
-    template = (record.get("table_templates") or {}).get(table_id) or record.get("template")
-    return templates[template].tables[table_id] if template in templates else union_spec(table_id)
-
-
-def _label(table_id: str, spec: TableSpec | None, axis: str, item_id: str) -> str:
-    for s in (spec, union_spec(table_id) if table_id in TABLE_NAMES else None):
-        found = getattr(s, axis)(item_id) if s else None
-        if found:
-            return (found.short or found.label) if axis == "row" else found.label
-    return item_id
-
-
 def _status(record: dict) -> str:
     return record.get("status") or "ok"
 

@@ -10,28 +10,16 @@ from rich.text import Text
 from ..findings import CellRef, Finding, Severity
 from ..result import Result
 from ..templates import TABLE_NAMES, load_sections, union_spec
+from .places import place_text
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 SEVERITY_SIGN = {Severity.ERROR: "✗", Severity.WARNING: "?", Severity.INFO: "·"}
 SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
 
 
-def _where(finding: Finding) -> str:
-    loc = finding.location
-    parts = []
-    if loc.cell is not None:
-        c = loc.cell
-        name = TABLE_NAMES.get(c.table, c.table)
-        parts.append(f"{name} {c.row}.{c.column}" if c.table == "t4" else f"{name} {c.row} / {c.column}")
-    elif loc.table:
-        parts.append(TABLE_NAMES.get(loc.table, loc.table))
-    if loc.section:
-        parts.append(loc.section)
-    if loc.page is not None:
-        parts.append(f"第{loc.page}页")
-    if loc.line is not None:
-        parts.append(f"第{loc.line}行")
-    return " ".join(parts) or "—"
+def _where(finding: Finding, result: Result) -> str:
+    template = {"template": result.template, "table_templates": result.table_templates}
+    return place_text(template, finding.location.to_dict())
 
 
 def _number_text(value: object) -> str:
@@ -61,7 +49,7 @@ class TerminalReporter:
             for table_id in ("t2", "t3", "t4"):
                 if table_id in result.tables:
                     self._table(result, table_id, marks)
-        self._findings(result.findings)
+        self._findings(result.findings, result)
         for f in result.findings:
             self.totals[f.severity] += 1
 
@@ -147,7 +135,7 @@ class TerminalReporter:
             table.add_row(*line)
         self.console.print(table)
 
-    def _findings(self, findings: list[Finding]) -> None:
+    def _findings(self, findings: list[Finding], result: Result) -> None:
         if not findings:
             self.console.print(Text("未发现问题。", style="green"))
             return
@@ -155,6 +143,6 @@ class TerminalReporter:
         for name in ("级别", "规则", "位置", "说明", "应为", "实为"):
             table.add_column(name, overflow="fold")
         for f in sorted(findings, key=lambda f: (f.severity.rank, f.sort_key())):
-            table.add_row(Text(SEVERITY_ZH[f.severity], style=SEVERITY_STYLE[f.severity]), f.rule, _where(f),
+            table.add_row(Text(SEVERITY_ZH[f.severity], style=SEVERITY_STYLE[f.severity]), f.rule, _where(f, result),
                           f.message, _number_text(f.expected), _number_text(f.actual))
         self.console.print(table)
