@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -313,6 +314,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         print(exc.sentence, file=sys.stderr)
         return exit_codes.BAD_INPUT
+    except BrokenPipeError:  # `govcheck … | head`: the reader has all it wanted
+        sys.stdout = open(os.devnull, "w")
+        return exit_codes.OK
     except KeyboardInterrupt:
         print("已中断。 Interrupted.", file=sys.stderr)
         return 130

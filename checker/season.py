@@ -13,6 +13,10 @@ from .batch import BatchLimits, CheckOptions, content_hash, run_batch
 from .check import apply_cross_year
 from .store import Store
 
+# What a rerun may reuse: a check's outcome is fixed by the bytes and the tool version,
+# unless the file was cut off (time, memory) or hit a bug: those are tried again.
+FINAL_STATUSES = ("ok", "unreadable")
+
 Runner = Callable[[list[Path], BatchLimits, CheckOptions], Iterator[dict]]
 
 
@@ -39,7 +43,7 @@ def run_season(paths: list[Path], *, limits: BatchLimits = BatchLimits(), option
         digest = content_hash(path)
         hashes[str(path)] = digest
         stored = store.record(digest, __version__) if store is not None and digest else None
-        if stored is not None:
+        if stored is not None and stored.get("status", "ok") in FINAL_STATUSES:
             stored["file"] = str(path)   # the same bytes may have moved
             stored["reused"] = True
             records[str(path)] = stored

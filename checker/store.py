@@ -42,12 +42,6 @@ class Store:
     def close(self) -> None:
         self.connection.close()
 
-    def known(self, sha256: str, tool_version: str) -> bool:
-        """Checked before with the same bytes and the same tool version."""
-        row = self.connection.execute("SELECT 1 FROM files WHERE sha256 = ? AND tool_version = ?",
-                                      (sha256, tool_version)).fetchone()
-        return row is not None
-
     def record(self, sha256: str, tool_version: str) -> dict | None:
         """The stored record of a file checked before (for pairing and outputs on a rerun)."""
         row = self.connection.execute("SELECT result_json FROM files WHERE sha256 = ? AND tool_version = ?",

@@ -14,7 +14,7 @@ from pathlib import Path
 from checker import batch, cli, exit_codes
 from checker.batch import BatchLimits, expand_paths, run_batch
 
-from .conftest import ROOT, SAMPLES, SEED
+from .conftest import PINGTAN, ROOT, SAMPLES, SEED
 
 CHECKABLE = sorted({p for p in expand_paths([str(SAMPLES)]) if "bad" not in p.parts})
 
@@ -119,3 +119,15 @@ def test_interrupted_run_resumes_without_loss_or_doubling(tmp_path):
     resumed, whole = content(db), content(reference)
     assert len(resumed[0]) == total and len({row[1] for row in resumed[0]}) == total
     assert resumed == whole
+
+
+def test_a_file_cut_off_by_its_limit_is_tried_again_on_rerun(tmp_path, capsys):
+    db = tmp_path / "s.sqlite"
+    cli.main(["check", str(SEED), str(PINGTAN), "--db", str(db), "--format", "json", "--timeout", "0.001"])
+    first = {Path(r["file"]).name: r["status"] for r in map(json.loads, capsys.readouterr().out.splitlines())}
+    assert first == {"qingzu_2024.txt": "timeout", "pingtan_2024.html": "timeout"}
+    cli.main(["check", str(SEED), str(PINGTAN), "--db", str(db), "--format", "json"])
+    second = {Path(r["file"]).name: r["status"] for r in map(json.loads, capsys.readouterr().out.splitlines())}
+    assert second == {"qingzu_2024.txt": "ok", "pingtan_2024.html": "ok"}
+    with sqlite3.connect(db) as c:
+        assert sorted(c.execute("SELECT status FROM files").fetchall()) == [("ok",), ("ok",)]

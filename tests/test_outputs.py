@@ -257,7 +257,7 @@ def test_report_page_prints_locations_labels_and_metadata(records, tmp_path):
     huaian = (tmp_path / pages.page_name(records[2])).read_text(encoding="utf-8")
     assert "第五部分 / 第5页" in huaian
     qingzu = (tmp_path / pages.page_name(records[1])).read_text(encoding="utf-8")
-    assert "「一、总体情况」部分 / 第5行" in qingzu
+    assert "第一部分 / 第5行" in qingzu
     old = Page((tmp_path / pages.page_name(records[3])).read_text(encoding="utf-8"))
     # Template 2019: its own 表二 columns and the single （六）其他处理 row, before 总计.
     labels = [row[0] for row in old.rows if row]
