@@ -38,12 +38,16 @@ def run_season(paths: list[Path], *, limits: BatchLimits = BatchLimits(), option
     records that pairing changed are saved again at the end."""
     records: dict[str, dict] = {}
     hashes: dict[str, str | None] = {}
+    # a stored result answers only the same question: checked with other rules or another
+    # publication date, the file is checked again (and its stored result replaced)
+    wanted = {"select": list(options.select), "ignore": list(options.ignore),
+              "published": options.published.isoformat() if options.published else None}
     todo = []
     for path in paths:
         digest = content_hash(path)
         hashes[str(path)] = digest
         stored = store.record(digest, __version__) if store is not None and digest else None
-        if stored is not None and stored.get("status", "ok") in FINAL_STATUSES:
+        if stored is not None and stored.get("status", "ok") in FINAL_STATUSES and stored.get("options") == wanted:
             stored["file"] = str(path)   # the same bytes may have moved
             stored["reused"] = True
             records[str(path)] = stored
@@ -52,6 +56,7 @@ def run_season(paths: list[Path], *, limits: BatchLimits = BatchLimits(), option
         else:
             todo.append(path)
     for record in runner(todo, limits, options):
+        record["options"] = wanted
         records[record["file"]] = record
         if store is not None and hashes.get(record["file"]):
             store.save(record, hashes[record["file"]])

@@ -131,3 +131,15 @@ def test_a_file_cut_off_by_its_limit_is_tried_again_on_rerun(tmp_path, capsys):
     assert second == {"qingzu_2024.txt": "ok", "pingtan_2024.html": "ok"}
     with sqlite3.connect(db) as c:
         assert sorted(c.execute("SELECT status FROM files").fetchall()) == [("ok",), ("ok",)]
+
+
+def test_a_stored_result_is_reused_only_for_the_same_options(tmp_path, capsys):
+    db = str(tmp_path / "s.sqlite")
+    cli.main(["check", str(SEED), "--db", db, "--format", "json", "--select", "STR"])
+    [narrow] = map(json.loads, capsys.readouterr().out.splitlines())
+    assert [f["rule"] for f in narrow["findings"]] == ["STR012"]
+    cli.main(["check", str(SEED), "--db", db, "--format", "json"])
+    [whole] = map(json.loads, capsys.readouterr().out.splitlines())
+    assert sorted(f["rule"] for f in whole["findings"]) == ["CON007", "CON010", "STR012"]
+    cli.main(["check", str(SEED), "--db", db, "--format", "json"])
+    assert capsys.readouterr().out == ""          # now the same question: reused
