@@ -73,3 +73,18 @@ def test_duplicate_code_is_refused(tmp_path):
         text.replace('code = "VAL001"', 'code = "VAL099"\naliases = ["VAL001"]'), encoding="utf-8")
     with pytest.raises(RuleFileError, match="VAL001 is also used by"):
         load_rules(rules_dir)
+
+
+@pytest.mark.parametrize("edit, key, problem", [
+    (lambda s: s.replace('right = ["carried_over"]', 'right = ["last:carried_over"]'), "right[0]", "must be this year's"),
+    (lambda s: s.replace('left = ["last:carried_forward"]', 'left = ["last:carried_fwd"]'), "left[0]",
+     "unknown row id 'carried_fwd'"),
+    (lambda s: s.replace('only = ["natural",', 'only = ["nature",'), "only", "unknown column id"),
+])
+def test_bad_cross_year_rule_names_file_and_key(tmp_path, edit, key, problem):
+    rules_dir = _rules_copy(tmp_path)
+    path = rules_dir / "cross_year" / "XYR001.toml"
+    path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+    with pytest.raises(RuleFileError) as info:
+        load_rules(rules_dir)
+    assert str(info.value).startswith(f"{path}: {key}: ") and problem in str(info.value)

@@ -117,6 +117,9 @@ def _check_ids(path: Path, rule: dict, params: dict) -> None:
     known = cols if for_each == "row" else rows
     if any(fixed not in (rows if for_each == "row" else cols) for fixed in params.get("only", [])):
         raise RuleFileError(path, "only", f"unknown {'row' if for_each == 'row' else 'column'} id in {params['only']!r}")
+    right = params.get("right") or [""]
+    if right[0].startswith(LAST_YEAR):
+        raise RuleFileError(path, "right[0]", "the first right-hand operand is the finding's cell: it must be this year's")
     for key in ("target", "parts", "left", "right"):
         values = params.get(key)
         if values is None:
