@@ -48,6 +48,8 @@ def _check_options(args: argparse.Namespace) -> str | None:
     if args.format in FILE_FORMATS and not args.output:
         what = "文件" if args.format == "xlsx" else "目录"
         return f"--format {args.format} 需要用 -o 指定输出{what}。 --format {args.format} needs -o."
+    if args.format in ("csv", "html") and args.output and Path(args.output).is_file():
+        return f"{args.output}：--format {args.format} 写入一个目录，而这是一个文件。 {args.output} is a file, not a folder."
     if args.engine == "dask" and not args.scheduler:
         return "--engine dask 需要 --scheduler 地址。 --engine dask needs --scheduler ADDRESS."
     rules = load_rules()
