@@ -11,8 +11,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table as RichTable
 from rich.text import Text
 
-STATUS_ZH = {"ok": "已检查", "unreadable": "无法读取", "timeout": "超时", "too_big": "超出内存", "crashed": "进程终止",
-             "internal_error": "内部错误"}
+from .words import STATUS_ZH
+
 INTERNAL_KEYS = ("material", "reused", "from_store")   # what a record carries for the run, not for readers
 
 

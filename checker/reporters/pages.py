@@ -14,12 +14,8 @@ from urllib.parse import quote
 
 from ..templates import TABLE_NAMES, TableSpec, load_sections
 from .places import label, place_text, table_spec
+from .words import SEVERITY_SIGN, SEVERITY_ZH, STATUS_ZH, severity_rank
 
-SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
-SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
-SEVERITY_SIGN = {"error": "✗", "warning": "?", "info": "·"}  # still visible when printed without colour
-STATUS_ZH = {"ok": "已检查", "unreadable": "无法读取", "timeout": "超时", "too_big": "超出内存",
-             "crashed": "进程终止", "internal_error": "内部错误", "skipped": "未变，跳过"}
 NULL_TEXT = "空白/未读出"
 
 # A cell a finding names: (table, row, column); 表四 has no row, its column is "review.upheld".
@@ -154,7 +150,7 @@ def _meta(record: dict) -> str:
 
 
 def _findings(record: dict) -> str:
-    findings = sorted(record.get("findings") or (), key=lambda f: SEVERITY_RANK.get(f.get("severity"), 3))
+    findings = sorted(record.get("findings") or (), key=lambda f: severity_rank(f.get("severity")))
     if not findings:
         return "<h2>发现的问题</h2><p>未发现问题。</p>"
     rows = []
@@ -291,7 +287,7 @@ def _marks(record: dict) -> dict[CellKey, dict]:
         severity = f.get("severity", "info")
         for key in ([own] if own else []) + [k for k in _cell_keys(loc) if k != own]:
             mark = marks.setdefault(key, {"severity": severity, "own": False, "messages": []})
-            if SEVERITY_RANK.get(severity, 3) < SEVERITY_RANK.get(mark["severity"], 3):
+            if severity_rank(severity) < severity_rank(mark["severity"]):
                 mark["severity"] = severity
             mark["own"] = mark["own"] or key == own
             if f.get("message") and f["message"] not in mark["messages"]:

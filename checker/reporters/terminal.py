@@ -11,10 +11,9 @@ from ..findings import CellRef, Finding, Severity
 from ..result import Result
 from ..templates import TABLE_NAMES, load_sections, union_spec
 from .places import place_text
+from .words import SEVERITY_SIGN, SEVERITY_ZH
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-SEVERITY_SIGN = {Severity.ERROR: "✗", Severity.WARNING: "?", Severity.INFO: "·"}
-SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
 
 
 def _where(finding: Finding, result: Result) -> str:

@@ -1,0 +1,16 @@
+"""The words and signs every reporter prints for severities and file statuses, so
+the terminal, the batch summary and the HTML pages say the same thing. Keys are the
+JSON strings; Severity is a StrEnum, so it looks them up too."""
+from __future__ import annotations
+
+from ..findings import Severity
+
+SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
+SEVERITY_SIGN = {Severity.ERROR: "✗", Severity.WARNING: "?", Severity.INFO: "·"}  # visible without colour
+STATUS_ZH = {"ok": "已检查", "unreadable": "无法读取", "timeout": "超时", "too_big": "超出内存", "crashed": "进程终止",
+             "internal_error": "内部错误"}
+
+
+def severity_rank(severity: str | None) -> int:
+    """Errors first; an unknown severity last."""
+    return Severity(severity).rank if severity in SEVERITY_ZH else len(SEVERITY_ZH)
