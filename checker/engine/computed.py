@@ -14,18 +14,12 @@ from ..normalize import compact, leading_numeral, nfkc, parse_int
 from ..prose import Statement
 from ..sections import section_is_empty
 from ..templates import TABLE_NAMES, load_sections
-from .kinds import _finding, _identity_instances, _where, cell_label
+from .kinds import _finding, _identity_instances, _where, cell_label, registrar
 from .loader import Rule
 
 Computed = Callable[[Rule, ReportFacts], Iterator[Finding]]
 COMPUTED: dict[str, Computed] = {}
-
-
-def computed(name: str) -> Callable[[Computed], Computed]:
-    def register(fn: Computed) -> Computed:
-        COMPUTED[name] = fn
-        return fn
-    return register
+computed = registrar(COMPUTED)
 
 
 def _say(detail: str) -> dict[str, str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TypeVar
 from decimal import Decimal
 
 from ..document import Heading
@@ -25,13 +26,20 @@ from .loader import Rule
 KindFunction = Callable[[Rule, ReportFacts], Iterator[Finding]]
 KIND_FUNCTIONS: dict[str, KindFunction] = {}
 PRINTED_BLANK = "空白"
+F = TypeVar("F", bound=Callable)
 
 
-def kind(name: str) -> Callable[[KindFunction], KindFunction]:
-    def register(fn: KindFunction) -> KindFunction:
-        KIND_FUNCTIONS[name] = fn
-        return fn
-    return register
+def registrar(table: dict[str, F]) -> Callable[[str], Callable[[F], F]]:
+    """A decorator `@register("name")` filing functions in `table` (kinds, computed rules, pair kinds)."""
+    def by_name(name: str) -> Callable[[F], F]:
+        def register(fn: F) -> F:
+            table[name] = fn
+            return fn
+        return register
+    return by_name
+
+
+kind = registrar(KIND_FUNCTIONS)
 
 
 def _finding(rule: Rule, location: Location, say: dict[str, object], *, expected: Number | str | None = None,
@@ -296,7 +304,7 @@ def cell_problem(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
         if len(bad) > group_over and rule.message_many:
             listed = "、".join(cell_label(v.ref) + ("" if v.problem == "blank" else f"「{v.text}」") for v in bad[:8])
             if len(bad) > 8:
-                listed += f"等"
+                listed += "等"
             first = bad[0]
             yield _finding(rule, Location(table=table, cells=tuple(v.ref for v in bad), **_where(first.location)),
                            {"table_name": TABLE_NAMES[table], "count": len(bad), "cells": listed},

@@ -14,18 +14,12 @@ from ..findings import CellRef, Finding, Location
 from ..normalize import compact
 from ..pairing import YearSide, overlap_ratio
 from ..templates import TABLE_NAMES, union_spec
-from .kinds import _finding, _section_heading, _where, cell_label, column_label, row_label
+from .kinds import _finding, _section_heading, _where, cell_label, column_label, registrar, row_label
 from .loader import KINDS, LAST_YEAR, Rule
 
 PairFunction = Callable[[Rule, YearSide, YearSide], Iterator[Finding]]
 PAIR_KIND_FUNCTIONS: dict[str, PairFunction] = {}
-
-
-def pair_kind(name: str) -> Callable[[PairFunction], PairFunction]:
-    def register(fn: PairFunction) -> PairFunction:
-        PAIR_KIND_FUNCTIONS[name] = fn
-        return fn
-    return register
+pair_kind = registrar(PAIR_KIND_FUNCTIONS)
 
 
 def _year(side: YearSide) -> str:
