@@ -80,6 +80,11 @@ class CheckOptions:
     ignore: tuple[str, ...] = ()
     published: date | None = None
 
+    def as_record(self) -> dict:
+        """As a record stores them (JSON), to tell whether a stored result answers the same question."""
+        return {"select": list(self.select), "ignore": list(self.ignore),
+                "published": self.published.isoformat() if self.published else None}
+
 
 def check_one(path: Path, options: CheckOptions = CheckOptions()) -> dict:
     """The record of one file (check.record_of), or a failure; never raises."""

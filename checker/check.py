@@ -120,9 +120,8 @@ def apply_cross_year(records: list[dict], by_hand: Sequence[tuple[str, str]] = (
     reused from the results database) are replaced. Returns the records that were paired."""
     pair_codes = _pair_rule_codes()
     for record in records:
-        if any(f["rule"] in pair_codes for f in record.get("findings", [])) or "cross_year" in record:
+        if record.pop("cross_year", None) is not None:   # it comes only with the pair findings it explains
             record["findings"] = [f for f in record["findings"] if f["rule"] not in pair_codes]
-            record.pop("cross_year", None)
             _refresh(record)
     paired = []
     for pair in find_pairs(records, by_hand, earlier):

@@ -259,11 +259,11 @@ def _run_single(args: argparse.Namespace) -> int:
                 reporter.add_failure(path, exc.sentence())
             reporter.finish()
             return exit_codes.BAD_INPUT
-        fingerprints = [f["fingerprint"] for f in result.to_dict()["findings"]]
+        record = result.to_dict()
         if args.write_baseline:
-            Baseline.of_records([result.to_dict()]).write(args.write_baseline)
+            Baseline.of_records([record]).write(args.write_baseline)
         if baseline is not None:
-            result.findings = [f for f, fp in zip(result.findings, fingerprints) if fp not in baseline]
+            result.findings = [f for f, d in zip(result.findings, record["findings"]) if d["fingerprint"] not in baseline]
         reporter.add(result)
         reporter.finish()
     finally:

@@ -40,8 +40,7 @@ def run_season(paths: list[Path], *, limits: BatchLimits = BatchLimits(), option
     hashes: dict[str, str | None] = {}
     # a stored result answers only the same question: checked with other rules or another
     # publication date, the file is checked again (and its stored result replaced)
-    wanted = {"select": list(options.select), "ignore": list(options.ignore),
-              "published": options.published.isoformat() if options.published else None}
+    wanted = options.as_record()
     todo = []
     for path in paths:
         digest = content_hash(path)

@@ -3,7 +3,6 @@ store that a rerun resumes from, losing nothing and doubling nothing."""
 from __future__ import annotations
 
 import json
-import os
 import signal
 import sqlite3
 import subprocess
