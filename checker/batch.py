@@ -20,6 +20,7 @@ from . import __version__
 from .check import check_bytes, record_of
 from .errors import InputError
 from .extract import read_bytes
+from .findings import severity_counts
 
 # What a folder walk picks up. Markdown files are checked when named, not when
 # met in a folder (there they are READMEs and notes far more often than reports).
@@ -69,7 +70,13 @@ def content_hash(path: Path) -> str | None:
 def failure(path: Path | str, status: str, sentence: str) -> dict:
     """The record of a file that could not be checked: its status says why, and the run goes on."""
     return {"file": str(path), "status": status, "error": sentence, "tool_version": __version__,
-            "findings": [], "summary": {"error": 0, "warning": 0, "info": 0}}
+            "findings": [], "summary": severity_counts([])}
+
+
+def timed_out(path: Path, limits: BatchLimits) -> dict:
+    """The record of a file whose check was cut off at the time limit (by any runner)."""
+    seconds = f"{limits.seconds_per_file:g}"
+    return failure(path, "timeout", f"{path}：检查超过{seconds}秒，已中止。 {path}: the check took longer than {seconds} s.")
 
 
 @dataclass(frozen=True)
@@ -153,8 +160,7 @@ def run_batch(paths: list[Path], limits: BatchLimits = BatchLimits(), options: C
                     process.join()
                     receiver.close()
                     del running[receiver]
-                    yield failure(path, "timeout", f"{path}：检查超过{limits.seconds_per_file:g}秒，已中止。 "
-                                                   f"{path}: the check took longer than {limits.seconds_per_file:g} s.")
+                    yield timed_out(path, limits)
     finally:
         for receiver, (_, process, _) in running.items():  # Ctrl-C: leave no worker behind
             process.kill()

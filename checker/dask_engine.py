@@ -16,7 +16,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from .batch import BatchLimits, CheckOptions, check_one_bytes, failure
+from .batch import BatchLimits, CheckOptions, check_one_bytes, failure, timed_out
 from .errors import InputError, UsageError
 from .extract import read_bytes
 
@@ -75,8 +75,7 @@ def _run_on(client, wait, paths: list[Path], limits: BatchLimits, options: Check
                 if now - start > limits.seconds_per_file:
                     future.cancel()
                     del running[future]
-                    yield failure(path, "timeout", f"{path}：检查超过{limits.seconds_per_file:g}秒，已中止。 "
-                                                   f"{path}: the check took longer than {limits.seconds_per_file:g} s.")
+                    yield timed_out(path, limits)
     finally:
         for future in running:
             future.cancel()

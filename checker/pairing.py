@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from decimal import Decimal
 from pathlib import Path
 
@@ -97,6 +98,7 @@ def _comparable(text: str) -> str:
     return _DIGITS.sub("#", _NOT_TEXT.sub("", compact(text)))
 
 
+@lru_cache(maxsize=32)   # a pair's rules and its summary ask for the same ratios
 def overlap_ratio(this_text: str, last_text: str, shingle: int = SHINGLE) -> float | None:
     """Share of this year's characters that stand in a run of `shingle` characters found
     in last year's text (in any order); None when this year's text is too short to judge."""
