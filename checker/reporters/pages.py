@@ -262,19 +262,16 @@ def cell_id(key: CellKey) -> str:
     return re.sub(r"[^\w.\-]", "_", raw)  # ids come from records: keep them plain in href and id
 
 
-def _own_key(loc: dict) -> CellKey | None:
-    table, column = loc.get("table"), loc.get("column")
-    if not table or not column or (table != "t4" and not loc.get("row")):
+def _own_key(ref: dict) -> CellKey | None:
+    """The cell a location (or one entry of its `cells`) names; None when it names no cell."""
+    table, column = ref.get("table"), ref.get("column")
+    if not table or not column or (table != "t4" and not ref.get("row")):
         return None
-    return (table, None if table == "t4" else loc["row"], column)
+    return (table, None if table == "t4" else ref["row"], column)
 
 
 def _cell_keys(loc: dict) -> list[CellKey]:
-    out = []
-    for c in loc.get("cells") or ():
-        if c.get("table") and c.get("column"):
-            out.append((c["table"], None if c["table"] == "t4" else c.get("row"), c["column"]))
-    return out
+    return [key for key in map(_own_key, loc.get("cells") or ()) if key]
 
 
 def _marks(record: dict) -> dict[CellKey, dict]:
