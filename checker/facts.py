@@ -40,6 +40,7 @@ class ReportFacts:
     statements: list[Statement] = field(default_factory=list)
     published: list[Published] = field(default_factory=list)   # most trustworthy first
     signature: str | None = None               # the body named in the 落款 or "本报告由…编制"
+    derived: dict[str, object] = field(default_factory=dict)   # what the engine works out once (identities)
 
     def section_text(self, section_id: str) -> str:
         return "".join(s.text for s in self.sentences if s.section == section_id)

@@ -50,6 +50,7 @@ class Location:
     section: str | None = None
     cell: CellRef | None = None          # the cell the finding is about
     table: str | None = None             # when it is about a whole table
+    row: str | None = None               # with `table`: when it is about one row of it
     cells: tuple[CellRef, ...] = ()      # every cell the finding involves
 
     def to_dict(self) -> dict[str, object]:
@@ -58,6 +59,8 @@ class Location:
             out.update(self.cell.to_dict())
         elif self.table is not None:
             out["table"] = self.table
+            if self.row is not None:
+                out["row"] = self.row
         if self.section is not None:
             out["section"] = self.section
         if self.page is not None:
@@ -87,13 +90,14 @@ class Finding:
     evidence: str | None = None  # printed text or quoted sentence
 
     def sort_key(self) -> tuple:
+        """Page, line, severity, rule; within one rule, the order the rule reports in
+        (template order for cells), which a stable sort keeps."""
         loc = self.location
         return (
             loc.page or 0,
             loc.line or 0,
             self.severity.rank,
             self.rule,
-            self.message,
         )
 
     def to_dict(self) -> dict[str, object]:

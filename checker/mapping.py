@@ -52,9 +52,14 @@ class MappedTable:
     column_labels: dict[str, str] = field(default_factory=dict)
     notes: list[TableNote] = field(default_factory=list)
     evidence: dict[str, set[str]] = field(default_factory=dict)  # template id -> labels that prove it
+    # template id -> (axis, id) of the rows and columns that prove it, in printed order
+    evidence_places: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
-    def add_evidence(self, template_id: str, label: str) -> None:
+    def add_evidence(self, template_id: str, label: str, axis: str, id_: str) -> None:
         self.evidence.setdefault(template_id, set()).add(label)
+        places = self.evidence_places.setdefault(template_id, [])
+        if (axis, id_) not in places:
+            places.append((axis, id_))
 
 
 # --- helpers on rows -------------------------------------------------------
@@ -101,7 +106,7 @@ def _template_only_ids() -> dict[tuple[str, str, str], str]:
 def _note_template(mapped: MappedTable, what: str, id_: str, label: str) -> None:
     tid = _template_only_ids().get((mapped.id, what, id_))
     if tid:
-        mapped.add_evidence(tid, label)
+        mapped.add_evidence(tid, label, what, id_)
 
 
 @lru_cache(maxsize=4096)
@@ -235,51 +240,51 @@ def _map_row_table(table_id: str, tables: list[Table]) -> MappedTable:
     header: list[list[Cell]] = []        # 表三's header rows, from the first fragment
     positions: dict[str, int] = {}       # 表三: grid column of each column id, in the header's table
     header_table: Table | None = None
-    for table in tables:
-        for r, row in enumerate(table.rows):
-            cells = distinct(row)
-            location = table.row_location(r)
-            if is_header_row(cells, table_id):
-                if table_id == "t2":
-                    columns = list(column_positions([row], table_id))
-                    for cid in columns:
-                        _note_template(mapped, "column", cid, _header_label(row, cid, table_id))
-                elif not mapped.row_order:
-                    header.append(row)
-                continue
-            found = match_row_label(cells, table_id)
-            if found is None:
-                if any(_kind(c.text) == "number" for c in cells):
-                    mapped.notes.append(TableNote("unrecognised_row", _display(cells), location))
-                elif not mapped.row_order:
-                    header.append(row)
-                continue
-            if table_id == "t3" and not columns:
-                columns, positions = _t3_columns(header, mapped, table.location)
-                header_table = table
-            row_id = found[1].id
-            if _group_label_only(cells, found[0], table_id):
-                continue  # 「（六）其他处理」 on a line of its own above its three items
-            row_columns = columns if table_id == "t3" else _t2_columns(row_id, columns)
-            if (table_id == "t3" and table.aligned and positions and table is header_table
-                    and len(row) > max(positions.values())):
-                # the header says where each column is: a stray extra cell cannot shift the row
-                first = min(positions.values())
-                label_cells = distinct(row[:first])
-                value_cells, problem = [row[positions[c]] for c in row_columns], None
-            else:
-                label_cells, value_cells, problem = _split_row(cells, found[0], len(row_columns), table.aligned)
-            label_text = _display(label_cells) or compact(cells[found[0]].text)
-            if row_id in mapped.row_order:
-                mapped.notes.append(TableNote("duplicate_row", label_text, location, row_id))
-                continue
-            if problem:
-                mapped.notes.append(TableNote(problem, " | ".join(compact(c.text) for c in cells), location, row_id))
-            mapped.row_order.append(row_id)
-            mapped.row_labels[row_id] = label_text
-            _note_template(mapped, "row", row_id, label_text)
-            for col, cell in zip(row_columns, value_cells):
-                mapped.cells[(row_id, col)] = MappedCell(row_id, col, cell.text, location, _source(cell))
+    printed = [(table, r, row) for table in tables for r, row in enumerate(table.rows)]
+    for k, (table, r, row) in enumerate(printed):
+        cells = distinct(row)
+        location = table.row_location(r)
+        if is_header_row(cells, table_id):
+            if table_id == "t2":
+                columns = list(column_positions([row], table_id))
+                for cid in columns:
+                    _note_template(mapped, "column", cid, _header_label(row, cid, table_id))
+            elif not mapped.row_order:
+                header.append(row)
+            continue
+        found = match_row_label(cells, table_id)
+        if found is None:
+            if any(_kind(c.text) == "number" for c in cells):
+                mapped.notes.append(TableNote("unrecognised_row", _display(cells), location))
+            elif not mapped.row_order:
+                header.append(row)
+            continue
+        if table_id == "t3" and not columns:
+            columns, positions = _t3_columns(header, mapped, table.location)
+            header_table = table
+        row_id = found[1].id
+        if _group_label_only(cells, found[0], table_id) and _heads_next_row(printed[k + 1:], cells[found[0]].text, table_id):
+            continue  # 「（六）其他处理」 on a line of its own above its three items
+        row_columns = columns if table_id == "t3" else _t2_columns(row_id, columns)
+        if (table_id == "t3" and table.aligned and positions and table is header_table
+                and len(row) > max(positions.values())):
+            # the header says where each column is: a stray extra cell cannot shift the row
+            first = min(positions.values())
+            label_cells = distinct(row[:first])
+            value_cells, problem = [row[positions[c]] for c in row_columns], None
+        else:
+            label_cells, value_cells, problem = _split_row(cells, found[0], len(row_columns), table.aligned)
+        label_text = _display(label_cells) or compact(cells[found[0]].text)
+        if row_id in mapped.row_order:
+            mapped.notes.append(TableNote("duplicate_row", label_text, location, row_id))
+            continue
+        if problem:
+            mapped.notes.append(TableNote(problem, " | ".join(compact(c.text) for c in cells), location, row_id))
+        mapped.row_order.append(row_id)
+        mapped.row_labels[row_id] = label_text
+        _note_template(mapped, "row", row_id, label_text)
+        for col, cell in zip(row_columns, value_cells):
+            mapped.cells[(row_id, col)] = MappedCell(row_id, col, cell.text, location, _source(cell))
     return mapped
 
 
@@ -292,6 +297,21 @@ def _group_label_only(cells: list[Cell], label_index: int, table_id: str) -> boo
     """A row naming a group (不予公开, 其他处理 …) with nothing printed after it."""
     return (label_key(cells[label_index].text) in _group_keys(table_id)
             and not any(c.text for c in cells[label_index + 1 :]))
+
+
+def _heads_next_row(following: list[tuple[Table, int, list[Cell]]], label: str, table_id: str) -> bool:
+    """Whether the next standard row printed is an item of the group `label` names. If
+    not, the row is the group's own row printed with blank cells (2019's single
+    （六）其他处理), not a heading above items."""
+    key = label_key(label)
+    for _, _, row in following:
+        found = match_row_label(distinct(row), table_id)
+        if found is None:
+            continue
+        groups = {label_key(r.group) for t in load_templates().values()
+                  for r in t.tables[table_id].rows if r.id == found[1].id and r.group}
+        return key in groups
+    return False
 
 
 def _t3_columns(header: list[list[Cell]], mapped: MappedTable, location: Location) -> tuple[list[str], dict[str, int]]:

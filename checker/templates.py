@@ -24,6 +24,7 @@ class LabelSpec:
     kind: str = "count"               # count | signed_count | money
     unit: str | None = None
     short: str | None = None          # wording for messages when the label is long or ambiguous
+    zero_for: tuple[str, ...] = ()    # kinds of body whose report has nothing to count in this row
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +87,7 @@ def _label(path: Path, where: str, raw: dict) -> LabelSpec:
         kind=raw.get("kind", "count"),
         unit=raw.get("unit"),
         short=raw.get("short"),
+        zero_for=tuple(raw.get("zero_for", ())),
     )
 
 

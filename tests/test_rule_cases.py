@@ -61,6 +61,8 @@ def finding_fields(finding) -> dict:
         out.update(table=loc.cell.table, row=loc.cell.row, column=loc.cell.column)
     elif loc.table is not None:
         out["table"] = loc.table
+        if loc.row is not None:
+            out["row"] = loc.row
     if loc.section is not None:
         out["section"] = loc.section
     return out

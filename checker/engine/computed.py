@@ -14,7 +14,8 @@ from ..normalize import compact, leading_numeral, nfkc, parse_int
 from ..prose import Statement
 from ..sections import section_is_empty
 from ..templates import TABLE_NAMES, load_sections
-from .kinds import _finding, _identity_instances, _where, cell_label, registrar
+from .identities import Status, ledger
+from .kinds import _finding, _where, cell_label, registrar, template_position
 from .loader import Rule
 
 Computed = Callable[[Rule, ReportFacts], Iterator[Finding]]
@@ -376,27 +377,26 @@ def pinpoint(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
     """A cell that explains several failed identities at once: at least two that
     fail contain it and ask for the same correction, none that holds contains it,
     and no other cell explains the same failures. Then '…应为 62'."""
-    from .loader import load_rules
-
     codes = rule.param("params", {}).get("rules", [])
-    instances = [i for r in load_rules() if r.code in codes for i in _identity_instances(r, facts)]
+    evaluations = [e for e in ledger(facts).evaluations if e.rule.code in codes]
     for table in ("t3", "t4"):
-        failed = [i for i in instances if i.table == table and i.difference != 0]
-        held_cells = {ref for i in instances if i.table == table and i.difference == 0 for ref in i.coefficients}
+        failed = [e for e in evaluations if e.table == table and e.status is Status.FAILS]
+        held_cells = {ref for e in evaluations if e.table == table and e.status is Status.HOLDS for ref in e.cells}
         explains: dict[CellRef, tuple[frozenset[int], Fraction]] = {}
-        for ref in {ref for inst in failed for ref in inst.coefficients} - held_cells:
+        for ref in {ref for e in failed for ref in e.coefficients} - held_cells:
             # the change Δ of this cell that makes an identity hold: coefficient·Δ = -difference
-            deltas = {k: Fraction(-inst.difference) / inst.coefficients[ref]
-                      for k, inst in enumerate(failed) if ref in inst.coefficients}
+            deltas = {k: Fraction(-e.difference) / e.coefficients[ref]
+                      for k, e in enumerate(failed) if ref in e.coefficients}
             if len(deltas) >= 2 and len(set(deltas.values())) == 1:
                 explains[ref] = (frozenset(deltas), next(iter(deltas.values())))
-        for ref, (which, delta) in sorted(explains.items(), key=lambda kv: (kv[0].row, kv[0].column)):
+        for ref, (which, delta) in sorted(explains.items(), key=lambda kv: template_position(kv[0])):
             if any(other != ref and w == which for other, (w, _) in explains.items()):
                 continue  # two cells explain the same failures equally: no single answer
             value = facts.values[ref]
-            should = value.number + delta
+            should = (value.number or 0) + delta
+            printed = value.text or "空白"
             yield _finding(rule, Location(cell=ref, cells=tuple(sorted({r for k in which for r in failed[k].coefficients},
-                                                                       key=lambda r: (r.row, r.column))),
+                                                                       key=template_position)),
                                           **_where(value.location)),
-                           _say(f"{TABLE_NAMES[table]}{cell_label(ref)}应为{should}（印为{value.text}）：改这一格即可使"
+                           _say(f"{TABLE_NAMES[table]}{cell_label(ref)}应为{should}（印为{printed}）：改这一格即可使"
                                 f"{len(which)}处不符的合计同时成立"), expected=int(should), actual=value.number)

@@ -14,18 +14,18 @@ from decimal import Decimal
 
 from ..document import Heading
 from ..document import Location as DocLocation
-from ..facts import ReportFacts
+from ..facts import ReportFacts, expected_template
 from ..findings import CellRef, Finding, Location, Number
 from ..normalize import compact
 from ..prose import Sentence
 from ..sections import section_is_empty
-from ..templates import TABLE_NAMES, load_sections, union_spec
+from ..templates import TABLE_IDS, TABLE_NAMES, load_sections, union_spec
 from ..values import column_spec
+from .identities import Evaluation, Status, ledger, read_operands
 from .loader import Rule
 
 KindFunction = Callable[[Rule, ReportFacts], Iterator[Finding]]
 KIND_FUNCTIONS: dict[str, KindFunction] = {}
-PRINTED_BLANK = "空白"
 F = TypeVar("F", bound=Callable)
 
 
@@ -43,9 +43,15 @@ kind = registrar(KIND_FUNCTIONS)
 
 
 def _finding(rule: Rule, location: Location, say: dict[str, object], *, expected: Number | str | None = None,
-             actual: Number | str | None = None, evidence: str | None = None, many: bool = False) -> Finding:
-    """A finding of `rule`, its message formatted once from the kind's outputs in `say`."""
-    template = rule.message_many if many and rule.message_many else rule.message
+             actual: Number | str | None = None, evidence: str | None = None, many: bool = False,
+             variant: str | None = None) -> Finding:
+    """A finding of `rule`, its message formatted once from the kind's outputs in `say`
+    (`many`: the rule's message for a group of cells; variant "blank": for a blank total)."""
+    template = rule.message
+    if many and rule.message_many:
+        template = rule.message_many
+    elif variant == "blank" and rule.message_blank:
+        template = rule.message_blank
     message = template.format(**{k: _show(v) for k, v in say.items()})
     return Finding(rule.code, rule.category, rule.severity, message, location, expected, actual, evidence)
 
@@ -73,6 +79,13 @@ def row_label(table: str, row: str) -> str:
 def column_label(table: str, column: str) -> str:
     spec = union_spec(table).column(column)
     return spec.label if spec else column
+
+
+def template_position(ref: CellRef) -> tuple[int, int, int]:
+    """Where a cell stands in the template (table, row, column): the order to report cells in."""
+    spec = union_spec(ref.table)
+    return (TABLE_IDS.index(ref.table), spec.row_ids.index(ref.row) if ref.row in spec.row_ids else 999,
+            spec.column_ids.index(ref.column) if ref.column in spec.column_ids else 999)
 
 
 def cell_label(ref: CellRef) -> str:
@@ -127,16 +140,33 @@ def table_missing(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
             yield _finding(rule, Location(table=table), {"table_name": TABLE_NAMES[table]})
 
 
+def _row_is_zero(facts: ReportFacts, table: str, row: str, spec) -> bool:
+    """A missing row whose cells would all be 0: the table's identities hold without it,
+    or the body is of a kind that has nothing to count there (规章 of a department)."""
+    if facts.body_kind in spec.zero_for or ("county_government" in spec.zero_for and is_county_government(facts)):
+        return True
+    return ledger(facts).row_implied_zero(table, row)
+
+
+def is_county_government(facts: ReportFacts) -> bool:
+    """The government of a county, district or banner (淮安市洪泽区人民政府), not of a city."""
+    return facts.body_kind == "government" and bool(re.search(r"(县|区|旗)(人民政府)?$", facts.body or ""))
+
+
 @kind("row_missing")
 def row_missing(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
+    """Rows of the report's template the table does not print; `zero` selects those whose
+    cells would all be 0 (true) or the others (false)."""
+    want_zero = rule.param("zero", False)
     for table in rule.param("tables"):
         mapped, template = facts.tables.get(table), facts.template_for(table)
         if mapped is None or template is None:
             continue
-        for row in template.tables[table].row_ids:
-            if row not in mapped.row_order:
-                yield _finding(rule, Location(table=table, **_where(mapped.location)),
-                               {"table_name": TABLE_NAMES[table], "row_label": row_label(table, row)}, expected=row)
+        for spec in template.tables[table].rows:
+            if spec.id in mapped.row_order or _row_is_zero(facts, table, spec.id, spec) != want_zero:
+                continue
+            yield _finding(rule, Location(table=table, **_where(mapped.location)),
+                           {"table_name": TABLE_NAMES[table], "row_label": row_label(table, spec.id)}, expected=spec.id)
 
 
 @kind("table_note")
@@ -155,107 +185,34 @@ def table_note(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
 
 @kind("template_mixed")
 def template_mixed(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
+    """Tables (or parts of one) in both layouts. With `year`, only where the report's year
+    says which layout is wrong: the finding stands at the first row or column printed in
+    that layout. Without, only where it does not."""
     if not facts.mixed_template:
+        return
+    wanted = expected_template(facts.year)
+    seen = {t for m in facts.tables.values() for t in m.evidence}
+    if rule.param("year", False) != (wanted in seen):
         return
     parts = []
     for table, mapped in facts.tables.items():
-        for template_id, labels in sorted(mapped.evidence.items()):
+        for template_id, labels in sorted(mapped.evidence.items(), key=lambda kv: kv[0] != wanted):
             example = "、".join(sorted(labels)[:2])
             parts.append(f"{TABLE_NAMES[table]}按{template_id}年格式（{example}）")
     detail = "；".join(parts)
-    yield _finding(rule, Location(), {"detail": detail, "template": facts.template or ""}, evidence=detail)
+    wrong = [(table, place) for table, m in facts.tables.items() for template_id, places in m.evidence_places.items()
+             if template_id != wanted for place in places[:1]]
+    location, actual = Location(), None
+    if wanted in seen and wrong:
+        table, (axis, id_) = wrong[0]
+        actual = next(t for t in facts.tables[table].evidence_places if t != wanted)
+        where = next((v.location for ref, v in facts.values.items() if ref.table == table and ref.row == id_), None)
+        location = Location(table=table, row=id_ if axis == "row" else None, **_where(where or facts.tables[table].location))
+    say = {"detail": detail, "template": facts.template or "", "year": facts.year or "", "wanted": wanted or ""}
+    yield _finding(rule, location, say, expected=wanted if wanted in seen else None, actual=actual, evidence=detail)
 
 
 # --- arithmetic ------------------------------------------------------------------
-
-def _number(facts: ReportFacts, ref: CellRef) -> Number | None:
-    value = facts.values.get(ref)
-    return value.number if value is not None else None
-
-
-def _tolerance(facts: ReportFacts, refs: list[CellRef]) -> Decimal:
-    """Half a unit of the last printed decimal of every term (counts: exact)."""
-    total = Decimal(0)
-    for ref in refs:
-        value = facts.values.get(ref)
-        if value is not None and value.decimals:
-            total += Decimal(5) * Decimal(10) ** -(value.decimals + 1)
-    return total
-
-
-def _expand(ids: list[str], available: tuple[str, ...], exclude: set[str]) -> list[str]:
-    out: list[str] = []
-    for id_ in ids:
-        if id_.endswith(".*"):
-            out += [a for a in available if a.startswith(id_[:-1]) and a not in exclude]
-        else:
-            out.append(id_)
-    return out
-
-
-def _axes(rule: Rule, facts: ReportFacts) -> tuple[str, tuple[str, ...], tuple[str, ...]] | None:
-    table = rule.param("table")
-    template = facts.template_for(table)
-    if table not in facts.tables or template is None:
-        return None
-    spec = template.tables[table]
-    return table, spec.row_ids, spec.column_ids
-
-
-def _ref(table: str, for_each: str, fixed: str, operand: str) -> CellRef:
-    return CellRef(table, fixed, operand) if for_each == "row" else CellRef(table, operand, fixed)
-
-
-@dataclass(frozen=True, slots=True)
-class IdentityInstance:
-    """One identity on one row or column: Σ left = Σ right, as evaluated."""
-
-    table: str
-    for_each: str
-    fixed: str
-    left: tuple[CellRef, ...]
-    right: tuple[CellRef, ...]
-    left_sum: Number
-    right_sum: Number
-    difference: Number          # left - right; 0 when it holds (within printed precision)
-
-    @property
-    def coefficients(self) -> dict[CellRef, int]:
-        return {**{r: 1 for r in self.left}, **{r: -1 for r in self.right}}
-
-
-def _identity_operands(rule: Rule, facts: ReportFacts) -> tuple[list[str], list[str]] | None:
-    axes = _axes(rule, facts)
-    if axes is None:
-        return None
-    _, rows, columns = axes
-    if rule.kind == "equation":
-        return rule.param("left"), rule.param("right")
-    target = rule.param("target")  # a sum: the parts on the left, the printed total on the right
-    operands = columns if rule.param("for_each") == "row" else rows
-    return _expand(rule.param("parts"), operands, {target}), [target]
-
-
-def _identity_instances(rule: Rule, facts: ReportFacts) -> Iterator[IdentityInstance]:
-    """Every row or column the identity can be evaluated on: a blank or unreadable
-    operand leaves it unevaluated (its value finding is the report, not a sum)."""
-    axes, operands = _axes(rule, facts), _identity_operands(rule, facts)
-    if axes is None or operands is None:
-        return
-    table, rows, columns = axes
-    for_each = rule.param("for_each")
-    for fixed in rows if for_each == "row" else columns:
-        left = tuple(_ref(table, for_each, fixed, x) for x in operands[0])
-        right = tuple(_ref(table, for_each, fixed, x) for x in operands[1])
-        numbers = [_number(facts, r) for r in left + right]
-        if any(n is None for n in numbers):
-            continue
-        lsum, rsum = sum(numbers[: len(left)]), sum(numbers[len(left):])
-        diff = lsum - rsum
-        if abs(Decimal(diff)) <= _tolerance(facts, list(left + right)):
-            diff = 0
-        yield IdentityInstance(table, for_each, fixed, left, right, lsum, rsum, diff)
-
 
 def _fixed_label(table: str, for_each: str, fixed: str) -> dict[str, str]:
     if for_each == "row":
@@ -263,24 +220,75 @@ def _fixed_label(table: str, for_each: str, fixed: str) -> dict[str, str]:
     return {"row_label": "", "column_label": column_label(table, fixed)}
 
 
+def operand_label(evaluation: Evaluation, ref: CellRef) -> str:
+    """An operand named along the identity's own axis: 「商业企业」 in a row's sum, 「上年结转申请」 in a column's."""
+    if evaluation.for_each == "row":
+        return f"「{column_label(ref.table, ref.column)}」"
+    return f"「{row_label(ref.table, ref.row)}」"
+
+
+def blank_note(evaluation: Evaluation, limit: int = 4) -> str:
+    """'；其中「科研机构」「其他」列空白，按0计' for the blank operands a failure rests on."""
+    blanks = [b for b in evaluation.blanks if b != evaluation.anchor or evaluation.status is not Status.BLANK_TOTAL]
+    if not blanks:
+        return ""
+    names = "".join(operand_label(evaluation, b) for b in blanks[:limit])
+    more = f"等{len(blanks)}项" if len(blanks) > limit else ""
+    axis = "" if evaluation.table == "t4" else ("列" if evaluation.for_each == "row" else "行")
+    return f"；其中{names}{more}{axis}空白，按0计"
+
+
+def instance_name(evaluation: Evaluation) -> str:
+    """The identity on its row or column, in the rule's words: 「予以公开」行的总计."""
+    template = evaluation.rule.param("instance") or evaluation.rule.summary
+    return template.format(**_fixed_label(evaluation.table, evaluation.for_each, evaluation.fixed))
+
+
 def _identity_findings(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
-    """The identity's failures; the finding's own cell is the first of the
-    right-hand side (a sum's printed total)."""
-    for inst in _identity_instances(rule, facts):
-        if inst.difference == 0:
+    """The identity's failures from the report's ledger; the finding's own cell is the
+    first of the right-hand side (a sum's printed total). A blank total is reported
+    in the rule's `message_blank` words."""
+    for e in ledger(facts).of_rule(rule.code):
+        if not e.status.reported:
             continue
-        anchor = inst.right[0]
-        value = facts.values[anchor]
-        say = {"table_name": TABLE_NAMES[inst.table], "cell_label": cell_label(anchor), "printed": value.text,
-               "left": inst.left_sum, "right": inst.right_sum, "expected": inst.left_sum, "actual": inst.right_sum,
-               **_fixed_label(inst.table, inst.for_each, inst.fixed)}
-        yield _finding(rule, Location(cell=anchor, cells=inst.left + inst.right, **_where(value.location)), say,
-                       expected=inst.left_sum, actual=inst.right_sum)
+        value = facts.values[e.anchor]
+        blank_total = e.status is Status.BLANK_TOTAL
+        say = {"table_name": TABLE_NAMES[e.table], "cell_label": cell_label(e.anchor), "printed": value.text,
+               "left": e.left_sum, "right": e.right_sum, "expected": e.left_sum, "actual": e.right_sum,
+               "blank_note": blank_note(e), **_fixed_label(e.table, e.for_each, e.fixed)}
+        yield _finding(rule, Location(cell=e.anchor, cells=e.cells, **_where(value.location)), say,
+                       expected=e.left_sum, actual=value.text if blank_total else e.right_sum,
+                       variant="blank" if blank_total else None)
 
 
 # A sum (target = Σ parts) is an equation with the parts on the left (expected)
 # and the printed total on the right: one evaluator serves both kinds.
 KIND_FUNCTIONS["sum"] = KIND_FUNCTIONS["equation"] = _identity_findings
+
+
+@kind("lower_bound")
+def lower_bound(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
+    """target ≥ Σ plus − Σ minus on each of the rows `only` names (表二: what was issued this
+    year and not repealed is still in force). Blanks count as 0; a cell that is not a number
+    leaves the row unchecked."""
+    table = rule.param("table")
+    if table not in facts.tables:
+        return
+    for row in rule.param("only"):
+        refs = tuple(CellRef(table, row, c) for c in (rule.param("target"), *rule.param("plus"), *rule.param("minus")))
+        read = read_operands(facts, refs)
+        if read.blocked or read.missing:
+            continue
+        n_plus = len(rule.param("plus"))
+        actual, bound = read.numbers[0], sum(read.numbers[1:1 + n_plus]) - sum(read.numbers[1 + n_plus:])
+        if actual >= bound:
+            continue
+        blanks = "".join(f"「{column_label(table, b.column)}」" for b in read.blanks)
+        value = facts.values[refs[0]]
+        say = {"table_name": TABLE_NAMES[table], "row_label": row_label(table, row), "column_label": column_label(table, refs[0].column),
+               "cell_label": cell_label(refs[0]), "printed": value.text, "expected": bound, "actual": actual,
+               "blank_note": f"；其中{blanks}空白，按0计" if blanks else ""}
+        yield _finding(rule, Location(cell=refs[0], cells=refs, **_where(value.location)), say, expected=bound, actual=actual)
 
 
 # --- values ----------------------------------------------------------------------
@@ -293,6 +301,20 @@ def _converted(value) -> str:
     return f"{_show(value.number)}{spec.unit or '' if spec else ''}"
 
 
+def blocked_note(facts: ReportFacts, refs: list[CellRef], limit: int = 3) -> str:
+    """'；因此无法核对「予以公开」行的总计、「自然人」列的办理结果总计' for cells that are not numbers."""
+    names: list[str] = []
+    for ref in refs:
+        for e in ledger(facts).blocked_by(ref):
+            name = instance_name(e)
+            if name not in names:
+                names.append(name)
+    if not names:
+        return ""
+    more = f"等{len(names)}处" if len(names) > limit else ""
+    return f"；因此无法核对{'、'.join(names[:limit])}{more}"
+
+
 @kind("cell_problem")
 def cell_problem(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
     problems = set(rule.param("problems"))
@@ -302,20 +324,89 @@ def cell_problem(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
         if not bad:
             continue
         if len(bad) > group_over and rule.message_many:
-            listed = "、".join(cell_label(v.ref) + ("" if v.problem == "blank" else f"「{v.text}」") for v in bad[:8])
+            listed = "、".join(f"{cell_label(v.ref)}「{v.text}」" for v in bad[:8])
             if len(bad) > 8:
                 listed += "等"
             first = bad[0]
             yield _finding(rule, Location(table=table, cells=tuple(v.ref for v in bad), **_where(first.location)),
-                           {"table_name": TABLE_NAMES[table], "count": len(bad), "cells": listed},
-                           evidence=" | ".join(v.text or PRINTED_BLANK for v in bad), many=True)
+                           {"table_name": TABLE_NAMES[table], "count": len(bad), "cells": listed,
+                            "blocked": blocked_note(facts, [v.ref for v in bad])},
+                           evidence=" | ".join(v.text for v in bad), many=True)
             continue
         for v in bad:
-            say = {"table_name": TABLE_NAMES[table], "cell_label": cell_label(v.ref), "printed": v.text or PRINTED_BLANK,
+            say = {"table_name": TABLE_NAMES[table], "cell_label": cell_label(v.ref), "printed": v.text,
                    "row_label": row_label(table, v.ref.row), "column_label": column_label(table, v.ref.column),
-                   "unit": v.unit or "", "converted": _converted(v)}
+                   "unit": v.unit or "", "converted": _converted(v), "blocked": blocked_note(facts, [v.ref])}
             yield _finding(rule, Location(cell=v.ref, **_where(v.location)), say,
                            actual=v.text, expected=v.number if v.problem == "unit" else None, evidence=v.text)
+
+
+# --- blank cells: zeros left blank ------------------------------------------------
+
+_COUNT_WORDS = "一两三四五六七八九十"
+
+
+def _how_many(n: int, unit: str) -> str:
+    return f"{_COUNT_WORDS[n - 1] if n <= 10 else n}{unit}"
+
+
+def _listed(labels: list[str], unit: str, limit: int = 3) -> str:
+    """「甲」「乙」两列 / 「甲」「乙」「丙」等8行"""
+    shown = "".join(f"「{label}」" for label in labels[:limit])
+    if len(labels) > limit:
+        return f"{shown}等{len(labels)}{unit}"
+    return f"{shown}{_how_many(len(labels), unit) if len(labels) > 1 else unit}"
+
+
+def describe_blanks(table: str, blanks: list[CellRef], printed: list[CellRef], row_order: list[str]) -> str:
+    """Where blanks are, as a person says it: whole columns, then whole rows, then the rest by row."""
+    blank_set = set(blanks)
+    columns = list(dict.fromkeys(c.column for c in printed))
+    by_column = {col: [c for c in printed if c.column == col] for col in columns}
+    by_row = {row: [c for c in printed if c.row == row] for row in row_order}
+    whole_columns = [col for col in columns if len(by_column[col]) >= 2 and all(c in blank_set for c in by_column[col])]
+    whole_rows = [row for row in row_order if len(by_row[row]) >= 2 and all(c in blank_set for c in by_row[row])]
+    covered = {c for col in whole_columns for c in by_column[col]} | {c for row in whole_rows for c in by_row[row]}
+    parts = []
+    if whole_columns:
+        parts.append(_listed([column_label(table, col) for col in whole_columns], "列") + "全部空白")
+    if whole_rows:
+        unit = "组" if table == "t4" else "行"
+        parts.append(_listed([row_label(table, row) for row in whole_rows], unit) + "全部空白")
+    rest = [c for c in blanks if c not in covered]
+    if rest:
+        rows = list(dict.fromkeys(c.row for c in rest))
+        shown = []
+        for row in rows[:3]:
+            cols = "".join(f"「{column_label(table, c.column)}」" for c in rest if c.row == row)
+            shown.append(f"「{row_label(table, row)}」{'' if table == 't4' else '行'}{cols}" + ("" if table == "t4" else "列"))
+        tail = f"等{len(rest)}格" if len(rows) > 3 else ""
+        parts.append(("另有" if parts else "") + "、".join(shown) + tail)
+    return "；".join(parts)
+
+
+@kind("blank_cells")
+def blank_cells(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
+    """Blanks that stand for zero (a blank total above non-zero parts is an arithmetic
+    error instead): one finding per table, grouped as a person would say where they are."""
+    blank_totals = ledger(facts).blank_totals()
+    for table in rule.param("tables", ["t2", "t3", "t4"]):
+        mapped = facts.tables.get(table)
+        if mapped is None:
+            continue
+        printed = [ref for ref, v in facts.values.items() if ref.table == table and v.problem != "unreadable"]
+        blanks = [ref for ref in printed if facts.values[ref].problem == "blank" and ref not in blank_totals]
+        if not blanks:
+            continue
+        first = facts.values[blanks[0]]
+        if len(blanks) == 1:
+            say = {"table_name": TABLE_NAMES[table], "cell_label": cell_label(blanks[0]), "printed": "",
+                   "row_label": row_label(table, blanks[0].row), "column_label": column_label(table, blanks[0].column)}
+            yield _finding(rule, Location(cell=blanks[0], **_where(first.location)), say, actual="")
+            continue
+        where = describe_blanks(table, blanks, printed, mapped.row_order)
+        yield _finding(rule, Location(table=table, cells=tuple(blanks), **_where(first.location)),
+                       {"table_name": TABLE_NAMES[table], "count": len(blanks), "where": where}, many=True)
 
 
 # --- text ------------------------------------------------------------------------

@@ -39,11 +39,20 @@ class Rule:
     aliases: tuple[str, ...] = ()
     path: str = ""
     message_many: str | None = None   # for findings grouped over many cells
+    message_blank: str | None = None  # identities: for a blank total above parts that are not all zero
     years: tuple[int, int] = (0, 9999)      # report years the rule applies to
     body_kinds: tuple[str, ...] = ()        # government | township | department (empty: all)
 
     def param(self, key: str, default: Any = None) -> Any:
         return self.params.get(key, default)
+
+    def applies_to(self, template: str | None, year: int | None, body_kind: str) -> bool:
+        """Whether the rule is meant for a report of this template, year and kind of body."""
+        if template and template not in self.templates:
+            return False
+        if year is not None and not self.years[0] <= year <= self.years[1]:
+            return False
+        return not self.body_kinds or body_kind in self.body_kinds
 
 
 @dataclass(frozen=True)
@@ -66,16 +75,26 @@ KINDS: dict[str, KindSpec] = {
     "section_out_of_order": KindSpec({}, _SECTION_OUT),
     "section_empty": KindSpec({"sections": list, "bare_none_is_empty": bool}, _SECTION_OUT, ("sections",)),
     "table_missing": KindSpec({"tables": list}, _TABLE_OUT, ("tables",)),
-    "row_missing": KindSpec({"tables": list}, _TABLE_OUT | {"row_label"}, ("tables",)),
+    # zero: report the rows whose cells would all be 0 (true) or the others (false, the default)
+    "row_missing": KindSpec({"tables": list, "zero": bool}, _TABLE_OUT | {"row_label"}, ("tables",)),
     "table_note": KindSpec({"note": str, "tables": list}, _TABLE_OUT | {"printed", "row_label"}, ("note",)),
-    "template_mixed": KindSpec({}, frozenset({"detail", "template"})),
-    "sum": KindSpec({"table": str, "for_each": str, "target": str, "parts": list},
-                    _CELL_OUT | {"expected", "actual"}, ("table", "for_each", "target", "parts")),
-    "equation": KindSpec({"table": str, "for_each": str, "left": list, "right": list},
-                         _CELL_OUT | {"left", "right", "expected", "actual"}, ("table", "for_each", "left", "right")),
+    # year: report only where the report's year says which layout is the wrong one (true), or only where not
+    "template_mixed": KindSpec({"year": bool}, frozenset({"detail", "template", "year", "wanted"})),
+    # identities; `instance` names one row's or column's identity ("「{row_label}」行的总计") where
+    # a cell that is not a number stops it being checked
+    "sum": KindSpec({"table": str, "for_each": str, "target": str, "parts": list, "instance": str},
+                    _CELL_OUT | {"expected", "actual", "blank_note"}, ("table", "for_each", "target", "parts")),
+    "equation": KindSpec({"table": str, "for_each": str, "left": list, "right": list, "instance": str},
+                         _CELL_OUT | {"left", "right", "expected", "actual", "blank_note"},
+                         ("table", "for_each", "left", "right")),
+    # target >= sum(plus) - sum(minus) on each row of `only`
+    "lower_bound": KindSpec({"table": str, "only": list, "target": str, "plus": list, "minus": list},
+                            _CELL_OUT | {"expected", "actual", "blank_note"}, ("table", "only", "target", "plus", "minus")),
     "cell_problem": KindSpec({"problems": list, "tables": list, "group_over": int},
-                             _CELL_OUT | {"unit", "converted"}, ("problems",),
-                             many_outputs=frozenset({"table_name", "count", "cells"})),
+                             _CELL_OUT | {"unit", "converted", "blocked"}, ("problems",),
+                             many_outputs=frozenset({"table_name", "count", "cells", "blocked"})),
+    # blank cells that stand for zero: one finding per table, `where` says where as a person would
+    "blank_cells": KindSpec({"tables": list}, _CELL_OUT, many_outputs=frozenset({"table_name", "count", "where"})),
     # scope: "document", "headings" or "section:<id>"; mode: "required" (fires when no
     # pattern matches the scope) or "forbidden" (fires on every match)
     "text_pattern": KindSpec({"scope": str, "patterns": list, "mode": str},
@@ -110,6 +129,14 @@ def _check_ids(path: Path, rule: dict, params: dict) -> None:
         return
     spec = union_spec(table)
     rows, cols = set(spec.row_ids), set(spec.column_ids)
+    if rule["kind"] == "lower_bound":  # rows in `only`, columns in the rest
+        for key, ids, known_ids in (("only", params["only"], rows),
+                                    ("target", [params["target"]], cols), ("plus", params["plus"], cols),
+                                    ("minus", params["minus"], cols)):
+            unknown = [i for i in ids if i not in known_ids]
+            if unknown:
+                raise RuleFileError(path, key, f"unknown id(s) {unknown!r}")
+        return
     for_each = params.get("for_each")
     if for_each not in ("row", "column"):
         raise RuleFileError(path, "for_each", f"must be 'row' or 'column', got {for_each!r}")
@@ -154,7 +181,8 @@ def load_rule(path: Path) -> Rule:
     kind = KINDS.get(raw["kind"])
     if kind is None:
         raise RuleFileError(path, "kind", f"unknown kind {raw['kind']!r}; known: {', '.join(sorted(KINDS))}")
-    common = set(REQUIRED) | {"doc", "templates", "status", "since", "aliases", "message_many", "years", "body_kinds"}
+    common = set(REQUIRED) | {"doc", "templates", "status", "since", "aliases", "message_many", "message_blank",
+                              "years", "body_kinds"}
     params = {k: v for k, v in raw.items() if k not in common}
     for key in kind.required:
         if key not in params:
@@ -171,6 +199,16 @@ def load_rule(path: Path) -> Rule:
         unknown = _placeholders(raw["message_many"]) - kind.many_outputs
         if unknown:
             raise RuleFileError(path, "message_many", f"unknown placeholder(s) {sorted(unknown)}")
+    if raw.get("message_blank") is not None:
+        if raw["kind"] != "sum":
+            raise RuleFileError(path, "message_blank", "only a sum has a blank total")
+        unknown = _placeholders(raw["message_blank"]) - kind.outputs
+        if unknown:
+            raise RuleFileError(path, "message_blank", f"unknown placeholder(s) {sorted(unknown)}")
+    if "instance" in params:
+        unknown = _placeholders(params["instance"]) - {"row_label", "column_label"}
+        if unknown:
+            raise RuleFileError(path, "instance", f"unknown placeholder(s) {sorted(unknown)}; row_label, column_label")
     doc = raw.get("doc", {})
     for key in ("what", "why", "example"):
         if not isinstance(doc.get(key), str) or not doc[key].strip():
@@ -193,7 +231,7 @@ def load_rule(path: Path) -> Rule:
         message=raw["message"], kind=raw["kind"], params=params, doc=doc,
         templates=tuple(raw.get("templates", ("2019", "2021"))), status=raw.get("status", "stable"),
         since=raw.get("since", "0.1.0"), aliases=tuple(raw.get("aliases", ())), path=str(path),
-        message_many=raw.get("message_many"), years=(int(years[0]), int(years[1])),
+        message_many=raw.get("message_many"), message_blank=raw.get("message_blank"), years=(int(years[0]), int(years[1])),
         body_kinds=tuple(raw.get("body_kinds", ())),
     )
 

@@ -27,11 +27,7 @@ def run_rules(facts: ReportFacts, rules: Iterable[Rule]) -> list[Finding]:
     for rule in rules:
         if KINDS[rule.kind].pair:
             continue  # needs last year's report too: run_pair_rules
-        if facts.template and facts.template not in rule.templates:
-            continue
-        if facts.year is not None and not rule.years[0] <= facts.year <= rule.years[1]:
-            continue
-        if rule.body_kinds and facts.body_kind not in rule.body_kinds:
+        if not rule.applies_to(facts.template, facts.year, facts.body_kind):
             continue
         findings.extend(KIND_FUNCTIONS[rule.kind](rule, facts))
     return sorted(findings, key=Finding.sort_key)

@@ -22,7 +22,10 @@ def _where(finding: Finding, result: Result) -> str:
 
 
 def _number_text(value: object) -> str:
-    return "" if value is None else str(value)
+    """None: nothing to show; "": a cell printed blank."""
+    if value is None:
+        return ""
+    return str(value) or "空白"
 
 
 class TerminalReporter:
