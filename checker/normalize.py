@@ -99,6 +99,7 @@ class ParsedCell:
     unit: str | None = None         # unit printed in the cell ('元')
 
 
+@lru_cache(maxsize=16384)   # the same few cell texts are asked about by mapping, values and rules
 def parse_cell(text: str) -> ParsedCell:
     """'1,234' -> 1234; '２５１０００元' -> 251000 with unit 元; '／' -> placeholder."""
     raw = compact(text)

@@ -18,7 +18,10 @@ from checker.extract import read_document
 from checker.facts import build_facts
 from checker.findings import CellRef
 
-from .conftest import HTML_SAMPLES, SEED, replace_cell
+from pathlib import Path
+
+from .conftest import HTML_SAMPLES, ROOT, SEED, replace_cell
+from .mutation import DEFAULT_REPORTS, catch_rate, document_of
 
 CLEAN = next(p for p in HTML_SAMPLES if p.stem == "county_2024_clean")
 
@@ -72,3 +75,35 @@ def test_random_change_of_clean_sample_is_caught(index, delta):
     if new < 0:
         return  # a negative count is a value finding (VAL004), tested there
     assert arithmetic_errors_naming(CLEAN, ref, new)
+
+
+# --- every real report and HTML sample, as printed and with its zeros left blank ---------
+
+BROAD = [(p, blank) for p in DEFAULT_REPORTS for blank in (False, True)
+         if not (blank is False and p in ("samples/qingzu_2024.txt", "samples/html/county_2024_clean.html"))]
+
+
+@pytest.mark.parametrize("path, zeros_blank", BROAD, ids=[f"{Path(p).stem}{'-blank' if b else ''}" for p, b in BROAD])
+def test_every_number_changed_is_caught_in_real_reports_and_samples(path, zeros_blank):
+    """A blank counts as 0, so a report printing its zeros blank is checked as fully as
+    one printing them (issue: 16 of 20 changes to such a report went unnoticed)."""
+    rate = catch_rate(ROOT / path, zeros_blank=zeros_blank)
+    assert rate.missed == []
+    assert rate.tried > 0 or path == "samples/qingzu_2024.txt"
+
+
+def test_blank_zeros_version_of_a_real_report_reads_the_same_numbers():
+    """Blanking zeros changes no other number; the blanks are one warning per table, said
+    by whole columns, whole rows and the rest, and no sum fails."""
+    printed = build_facts(document_of(ROOT / "samples/huaian_2024.pdf", False))
+    blanked = check_document(document_of(ROOT / "samples/huaian_2024.pdf", True), "huaian")
+    t3 = {ref: v for ref, v in blanked.facts.values.items() if ref.table == "t3"}
+    assert sum(v.problem == "blank" for v in t3.values()) == 110
+    assert {r: v.number for r, v in t3.items() if v.number} == {
+        r: v.number for r, v in printed.values.items() if r.table == "t3" and v.number}
+    assert [(f.rule, f.severity.value, f.location.table) for f in blanked.findings] == [
+        ("VAL001", "warning", None), ("VAL001", "warning", "t3"), ("CON010", "warning", None)]
+    assert blanked.findings[1].message.startswith(
+        "表三有110个单元格空白，按0计（没有的应填0）：「科研机构」「社会公益组织」两列全部空白；"
+        "「要求提供公开出版物」「无正当理由大量反复申请」两行全部空白；另有「上年结转申请」行「商业企业」「法律服务机构」「其他」列、")
+    assert blanked.findings[1].evidence is None   # never 「空白 | 空白 | …」 as the printed text

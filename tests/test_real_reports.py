@@ -8,10 +8,13 @@ from checker import check_file
 from .conftest import PINGTAN, SAMPLES, SEED, load_json, section_pairs
 
 HUAIAN = SAMPLES / "huaian_2024.pdf"
+SHANGHAI = SAMPLES / "shanghai_bgt_2019.html"
+HONGZE = SAMPLES / "hongze_2023.pdf"
 REAL = [
     (SEED, SEED.with_suffix(".expected.json")),
     (PINGTAN, PINGTAN.with_suffix(".expected.json")),
     (HUAIAN, HUAIAN.with_suffix(".expected.json")),
+    (SHANGHAI, SHANGHAI.with_suffix(".expected.json")),
 ]
 
 
@@ -76,3 +79,52 @@ def test_huaian_pdf_every_printed_cell_and_only_its_real_warning():
     assert {st.quantity for st in result.facts.statements} == {
         "handled", "concluded", "carried_over", "carried_forward", "review", "litigation"}
     assert [(f.rule, f.severity.value) for f in result.findings] == [("CON010", "warning")]
+
+
+def _table_findings(path, categories=("arithmetic", "value", "structure", "template")) -> list[dict]:
+    return [f for f in check_file(path).to_dict()["findings"] if f["category"] in categories]
+
+
+def test_shanghai_blank_totals_are_errors_with_their_values():
+    """The 总计 column is blank in eleven result rows full of numbers: each blank total is an
+    arithmetic error at its cell with 应为; the sums it takes part in are not reported again."""
+    findings = _table_findings(SHANGHAI, ("arithmetic",))
+    assert [(f["rule"], f["severity"], f["location"]["row"], f["location"]["column"], f["expected"], f["actual"])
+            for f in findings] == [
+        ("ARI001", "error", row, "total", expected, "") for row, expected in (
+            ("result.granted", 272), ("result.partial", 3), ("result.denied.state_secret", 14),
+            ("result.denied.internal_affairs", 5), ("result.denied.process_info", 4), ("result.denied.query", 12),
+            ("result.unable.not_held", 265), ("result.unable.needs_creation", 47), ("result.unable.unclear", 25),
+            ("result.not_processed.petition", 149), ("result.not_processed.repeated", 9))]
+    assert findings[0]["message"] == "表三「予以公开」行「总计」列空白，按0计；各列之和为272"
+
+
+def test_shanghai_zeros_printed_blank_are_one_warning_per_table():
+    findings = _table_findings(SHANGHAI, ("value", "structure", "template"))
+    assert [(f["rule"], f["severity"], f["location"]["table"], len(f["location"]["cells"])) for f in findings] == [
+        ("VAL001", "warning", "t3", 115), ("VAL001", "warning", "t4", 9)]
+    t3, t4 = (f["message"] for f in findings)
+    assert t3 == ("表三有115个单元格空白，按0计（没有的应填0）：「科研机构」「社会公益组织」两列全部空白；"
+                  "「其他法律行政法规禁止公开」「危及“三安全一稳定”」「保护第三方合法权益」等8行全部空白；"
+                  "另有「上年结转申请」行「商业企业」「法律服务机构」「其他」列、「部分公开」行「商业企业」「法律服务机构」「其他」列、"
+                  "「属于国家秘密」行「商业企业」「法律服务机构」「其他」列等29格")
+    assert t4 == "表四有9个单元格空白，按0计（没有的应填0）：「结果纠正」「其他结果」两列全部空白；「行政诉讼·复议后起诉」组全部空白"
+    assert all("evidence" not in f for f in findings)
+
+
+def test_shanghai_other_handling_row_printed_blank_is_present():
+    """（六）其他处理 is printed with its seven cells blank: a row that is there, not a missing one."""
+    tables = check_file(SHANGHAI).to_dict()["tables"]
+    assert tables["t3"]["result.other"] == dict.fromkeys(
+        ("natural", "commercial", "research", "social", "legal", "other_org", "total"))
+
+
+def test_hongze_mixed_templates_and_printed_zero_totals():
+    """表二 in the 2021 layout, 表三 with the single 2019 （六）其他处理 row in a 2023 report: an error
+    at that row; 表四's totals printed 0 under 10 维持 + 1 纠正 and under 5 维持."""
+    findings = {(f["rule"], f["severity"], str(f["location"].get("row") or f["location"].get("column")),
+                 f.get("expected"), f.get("actual")) for f in _table_findings(HONGZE)}
+    assert {("TPL001", "error", "result.other", "2021", "2019"),
+            ("ARI004", "error", "review.total", 11, 0),
+            ("ARI004", "error", "litigation_after_review.total", 5, 0)} <= findings
+    assert not any(rule.startswith(("STR007", "STR014", "VAL")) for rule, *_ in findings)

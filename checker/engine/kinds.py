@@ -379,7 +379,8 @@ def describe_blanks(table: str, blanks: list[CellRef], printed: list[CellRef], r
         shown = []
         for row in rows[:3]:
             cols = "".join(f"「{column_label(table, c.column)}」" for c in rest if c.row == row)
-            shown.append(f"「{row_label(table, row)}」{'' if table == 't4' else '行'}{cols}" + ("" if table == "t4" else "列"))
+            # 表四's rows are its three groups: 「行政复议」的「结果纠正」「其他结果」
+            shown.append(f"「{row_label(table, row)}」的{cols}" if table == "t4" else f"「{row_label(table, row)}」行{cols}列")
         tail = f"等{len(rest)}格" if len(rows) > 3 else ""
         parts.append(("另有" if parts else "") + "、".join(shown) + tail)
     return "；".join(parts)
