@@ -32,6 +32,8 @@ def material_of(facts: ReportFacts) -> dict:
         "sentences": [[s.section, s.text, s.location.page, s.location.line] for s in facts.sentences],
         "cells": {f"{v.ref.table}|{v.ref.row}|{v.ref.column}": [v.location.page, v.location.line]
                   for v in facts.values.values() if v.location is not None},
+        # printed blank: 0 in the identities across years as in one year's (DOMAIN §3)
+        "blank": [f"{v.ref.table}|{v.ref.row}|{v.ref.column}" for v in facts.values.values() if v.problem == "blank"],
     }
 
 
@@ -46,6 +48,7 @@ class YearSide:
     cells: dict[CellRef, Number | None] = field(default_factory=dict)
     cell_locations: dict[CellRef, Location] = field(default_factory=dict)
     sentences: tuple[Sentence, ...] = ()
+    blanks: frozenset[CellRef] = frozenset()   # printed blank: 0 in `cells`
 
     def text(self, section: str | None = None) -> str:
         """The prose of one section, or of the whole report when `section` is None."""
@@ -81,8 +84,11 @@ def side_from_record(record: dict) -> YearSide:
         locations[CellRef(table, row, column)] = Location(page=page, line=line)
     sentences = tuple(Sentence(text, section, Location(page=page, line=line))
                       for section, text, page, line in material.get("sentences", []))
+    cells = _cells(record.get("tables") or {})
+    blanks = frozenset(CellRef(*key.split("|")) for key in material.get("blank", []))
+    cells.update({ref: 0 for ref in blanks if cells.get(ref) is None})
     return YearSide(record["file"], record.get("body"), record.get("year"), record.get("template"),
-                    _cells(record.get("tables") or {}), locations, sentences)
+                    cells, locations, sentences, blanks)
 
 
 # --- how much of this year's text was last year's --------------------------------------

@@ -105,7 +105,7 @@ KINDS: dict[str, KindSpec] = {
     # --- pair kinds: this year's report beside last year's (engine/pair_kinds.py) ---
     # an identity across the two years; operands "last:<id>" are read from last year's report
     "cross_year_equation": KindSpec({"table": str, "for_each": str, "left": list, "right": list, "only": list},
-                                    _CELL_OUT | {"expected", "actual", "year", "last_year"},
+                                    _CELL_OUT | {"expected", "actual", "year", "last_year", "blank_note"},
                                     ("table", "for_each", "left", "right"), pair=True),
     # share of this year's text (scope) found in last year's; fires above `threshold`
     "copy_overlap": KindSpec({"scope": str, "threshold": float}, frozenset({"ratio", "scope_name", "last_year"}),

@@ -1,8 +1,9 @@
 """Kinds that read two reports of one body: this year's beside last year's.
 
 Each takes (rule, this, last) as YearSides (pairing.py) and yields findings about
-this year's report. A cell missing or blank in either year leaves its identity
-unevaluated: the single-year rules report the blank.
+this year's report. A blank cell counts as 0, as in one year's identities, and the
+finding says so; a cell missing or not a number in either year leaves the identity
+unevaluated (the single-year rules report it).
 """
 from __future__ import annotations
 
@@ -50,9 +51,14 @@ def cross_year_equation(rule: Rule, this: YearSide, last: YearSide) -> Iterator[
         if expected == actual:
             continue
         expected = int(expected) if expected == expected.to_integral_value() and isinstance(actual, int) else expected
+        blanks = [(side, ref) for side, ref in left + right if ref in side.blanks]
+        note = "、".join(f"{'本年' if side is this else _year(last) + '年报告'}「{row_label(table, ref.row)}」"
+                         f"{'' if table == 't4' else '行'}「{column_label(table, ref.column)}」{'' if table == 't4' else '列'}"
+                         for side, ref in blanks)
         say = {"table_name": TABLE_NAMES[table], "cell_label": cell_label(anchor), "printed": actual,
                "row_label": row_label(table, anchor.row), "column_label": column_label(table, anchor.column),
-               "expected": expected, "actual": actual, "year": _year(this), "last_year": _year(last)}
+               "expected": expected, "actual": actual, "year": _year(this), "last_year": _year(last),
+               "blank_note": f"；其中{note}空白，按0计" if note else ""}
         where = _where(anchor_side.cell_locations.get(anchor))
         # only this year's cells: last year's report is another file, its cells are named in the message
         cells = tuple(ref for side, ref in left + right if side is this)
