@@ -7,14 +7,19 @@ from datetime import date
 
 import pytest
 
+from checker.check import check_document, check_file, cross_year_findings, record_of
 from checker.dates import BODY_KINDS, body_kind, deadline
 from checker.engine.computed import KIND_ZH
 from checker.engine.loader import load_rule
+from checker.extract import document_from_bytes
 from checker.facts import body_from_title
+from checker.pairing import overlap_ratio
 
-from .conftest import ROOT
+from .conftest import PINGTAN, ROOT, SAMPLES
 
 RULES = ROOT / "rules"
+REAL = ROOT.parent / "shared" / "real-reports"   # read-only: the published reports
+DATA = ROOT / "tests" / "data"
 
 
 def _patterns(path: str) -> list[str]:
@@ -30,9 +35,6 @@ def test_con008_accepts_every_fee_wording_con007_accepts():
 
 
 # --- CON010: article 50 asks its results of 各级人民政府 only ------------------------------
-
-REAL = ROOT.parent / "shared" / "real-reports"
-
 
 def _crawled_title(name: str) -> str:
     """The 标题 line the crawler wrote at the top of a run-on capture."""
@@ -76,3 +78,87 @@ def test_every_rule_names_known_body_kinds():
     for path in sorted(RULES.glob("*/[A-Z]*.toml")):
         assert set(load_rule(path).body_kinds) <= set(BODY_KINDS), path.name
     assert set(KIND_ZH) == set(BODY_KINDS)   # the deadline message names every kind
+
+
+# --- CPY002: the wording every report shares is not copied text ----------------------------
+
+
+
+def _capture_text(path) -> str:
+    """The article text of a run-on crawl (what follows the crawler's 正文 line)."""
+    if not path.exists():
+        pytest.skip(f"{path} is not here")
+    return path.read_text(encoding="utf-8").split("==================== 正文 ====================", 1)[1]
+
+
+def _pair(this_path, last_path=None, last_bytes=None):
+    this = record_of(check_file(this_path))
+    if last_bytes is None:
+        last = record_of(check_file(last_path))
+    else:
+        last = record_of(check_document(document_from_bytes(last_bytes, "last.html"), "last.html"))
+    return cross_year_findings(this, last)
+
+
+def test_rewritten_department_report_is_not_a_copy():
+    """平潭综合实验区公安局: the real 2022 capture (tables inline) and its 2023 report rewritten from
+    it (tests/data, tools/make_pair_samples.py): new prose, the template's wording kept. Counting the
+    shared wording, 79% looked copied (77% with the rule as it was); the report's own text is 22%."""
+    real_2022 = _capture_text(REAL / "pingtan_gongan_2022.txt")
+    rewritten_2023 = _capture_text(DATA / "pingtan_gongan_2023_rewritten.txt")
+    assert overlap_ratio(rewritten_2023, real_2022, own_text_only=False) > 0.75
+    assert round(overlap_ratio(rewritten_2023, real_2022), 2) == 0.22
+
+
+def test_different_real_bodies_share_little():
+    """平潭综合实验区市场监督管理局 2023 beside 平潭综合实验区管委会 2022 (both real captures, one
+    region, one template): 43% before, now far below half."""
+    shichang = _capture_text(REAL / "pingtan_shichang_2023.txt")
+    zone = _capture_text(REAL / "pingtan_2022.txt")
+    assert overlap_ratio(shichang, zone, own_text_only=False) > 0.4
+    assert overlap_ratio(shichang, zone) < 0.15
+
+
+def test_word_for_word_copy_of_a_capture_is_still_all_copied():
+    real_2022 = _capture_text(REAL / "pingtan_gongan_2022.txt")
+    assert overlap_ratio(real_2022, real_2022.replace("2022", "2021")) == 1.0
+
+
+def test_huaian_and_hongze_are_different_bodies():
+    """淮安市人民政府 2024 and 洪泽区人民政府 2023 (real PDFs of one city, one office's layout): 21% of
+    the whole text before, 4% of their own text now; no copy finding either way."""
+    findings, summary = _pair(SAMPLES / "huaian_2024.pdf", SAMPLES / "hongze_2023.pdf")
+    assert summary["overlap"] == {"document": 0.044, "problems": 0.066}
+    assert not [f for f in findings if f.rule.startswith("CPY")]
+
+
+def test_pingtan_rewritten_by_its_office_stays_quiet():
+    findings, summary = _pair(PINGTAN, SAMPLES / "pairs" / "pingtan_2023.html")
+    assert summary["overlap"] == {"document": 0.139, "problems": 0.08}
+    assert not [f for f in findings if f.rule.startswith("CPY")]
+
+
+def test_pingtan_copied_word_for_word_is_reported():
+    """Last year's report the same page with only the years changed: 100%, both copy rules."""
+    copied = PINGTAN.read_bytes().replace(b"2024", b"2023").replace(b"2025", b"2024")
+    findings, summary = _pair(PINGTAN, last_bytes=copied)
+    assert summary["overlap"] == {"document": 1.0, "problems": 1.0}
+    got = [(f.rule, f.severity.value, f.location.section, f.message) for f in findings if f.rule.startswith("CPY")]
+    assert got == [
+        ("CPY001", "warning", "problems", "第五部分「存在的主要问题及改进情况」有100%的文字与2023年报告相同（超过一半）"),
+        ("CPY002", "warning", None, "全文有100%的文字与2023年报告相同（超过一半）"),
+    ]
+
+
+def test_boilerplate_file_errors_name_the_key(tmp_path):
+    from checker.errors import RuleFileError
+    from checker.templates import load_boilerplate
+
+    (tmp_path / "templates").mkdir()
+    path = tmp_path / "templates" / "boilerplate.toml"
+    path.write_text("[copy]\nsentences = ['本报告(根据']\n", encoding="utf-8")
+    with pytest.raises(RuleFileError, match=r"copy\.sentences\[0\]: not a regular expression"):
+        load_boilerplate(tmp_path)
+    path.write_text("[figures]\npatterns = ['(共分)\\\\d+个部分']\n", encoding="utf-8")
+    with pytest.raises(RuleFileError, match=r"figures\.patterns\[0\]: use \(\?:…\)"):
+        load_boilerplate(tmp_path)
