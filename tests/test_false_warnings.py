@@ -13,9 +13,9 @@ from checker.engine.computed import KIND_ZH
 from checker.engine.loader import load_rule
 from checker.extract import document_from_bytes
 from checker.facts import body_from_title
-from checker.pairing import overlap_ratio
+from checker.pairing import find_pairs, overlap_ratio
 
-from .conftest import PINGTAN, ROOT, SAMPLES
+from .conftest import PINGTAN, ROOT, SAMPLES, load_json
 
 RULES = ROOT / "rules"
 REAL = ROOT.parent / "shared" / "real-reports"   # read-only: the published reports
@@ -162,3 +162,48 @@ def test_boilerplate_file_errors_name_the_key(tmp_path):
     path.write_text("[figures]\npatterns = ['(共分)\\\\d+个部分']\n", encoding="utf-8")
     with pytest.raises(RuleFileError, match=r"figures\.patterns\[0\]: use \(\?:…\)"):
         load_boilerplate(tmp_path)
+
+
+# --- the body's name: the place prefix the title dropped ------------------------------------
+
+def _body_of(data: bytes, name: str) -> str | None:
+    return check_document(document_from_bytes(data, name), name).to_dict()["body"]
+
+
+def test_hongze_body_takes_the_city_its_own_text_names():
+    """Title 「洪泽区人民政府 2023 年…」; the report: 「本报告由淮安市洪泽区人民政府办公室…编制」."""
+    path = SAMPLES / "hongze_2023.pdf"
+    want = load_json(path.with_suffix(".expected.json"))["body"]
+    assert want == "淮安市洪泽区人民政府"
+    assert check_file(path).to_dict()["body"] == want
+
+
+SEED_TITLE = "# 濮阳县庆祖镇人民政府 2024 年"
+DROPPED_TITLE = "# 庆祖镇人民政府 2024 年政府信息公开工作年度报告"
+SEED_SIX = "#### 六、其他需要报告的事项\n\n无"
+
+
+def test_seed_title_without_its_county_signed_with_it():
+    data = (SAMPLES / "qingzu_2024.txt").read_text(encoding="utf-8")
+    dropped = data.replace(SEED_TITLE, "# 庆祖镇人民政府 2024 年")
+    assert _body_of(dropped.encode(), "t.txt") == "庆祖镇人民政府"          # nothing names the county
+    signed = dropped.replace(SEED_SIX, SEED_SIX + "\n\n濮阳县庆祖镇人民政府\n\n2025年1月20日")
+    assert _body_of(signed.encode(), "t.txt") == "濮阳县庆祖镇人民政府"
+    compiled = dropped.replace(DROPPED_TITLE, DROPPED_TITLE + "\n\n本报告由濮阳县庆祖镇人民政府办公室编制。")
+    assert _body_of(compiled.encode(), "t.txt") == "濮阳县庆祖镇人民政府"
+
+
+def test_only_a_place_prefix_of_the_same_body_is_taken():
+    data = (SAMPLES / "qingzu_2024.txt").read_text(encoding="utf-8").replace(SEED_TITLE, "# 庆祖镇人民政府 2024 年")
+    for sentence in ("本报告由镇党政办公室会同庆祖镇人民政府各站所编制。",      # not a place before the body
+                     "本报告由濮阳县人民政府办公室编制。"):                    # another body
+        text = data.replace(SEED_SIX, SEED_SIX + "\n\n" + sentence).replace(DROPPED_TITLE, DROPPED_TITLE + "\n\n" + sentence)
+        assert _body_of(text.encode(), "t.txt") == "庆祖镇人民政府", sentence
+
+
+def test_a_prefix_named_one_year_and_dropped_the_next_still_pairs():
+    this = {"file": "hongze_2024.pdf", "year": 2024, "body": "洪泽区人民政府"}
+    last = {"file": "hongze_2023.pdf", "year": 2023, "body": "淮安市洪泽区人民政府"}
+    assert [(p.this["file"], p.last["file"]) for p in find_pairs([this, last])] == [("hongze_2024.pdf", "hongze_2023.pdf")]
+    this, last = {**this, "body": "淮安市洪泽区人民政府"}, {**last, "body": "洪泽区人民政府"}
+    assert [(p.this["file"], p.last["file"]) for p in find_pairs([this, last])] == [("hongze_2024.pdf", "hongze_2023.pdf")]
