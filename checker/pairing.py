@@ -118,18 +118,36 @@ def _shared_wording() -> re.Pattern[str]:
     return re.compile("|".join([p.pattern for p in load_boilerplate().copy] + [re.escape(w) for w in words]))
 
 
+# A line that starts a heading (一、 （一） 1.) starts a new sentence even when the line before
+# has no full stop; any other line without one continues it (a PDF line wrapped mid-sentence).
+_HEADING_START = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十\d]{1,2}\)|\d{1,2}[、.](?!\d))")
+
+
+def _sentences(text: str) -> list[str]:
+    """The text's sentences, compacted: its lines rejoined where a sentence was wrapped, then
+    cut at every full stop."""
+    joined, current = [], ""
+    for line in text.split("\n"):
+        line = compact(line)
+        if current and (_HEADING_START.match(line) or _SENTENCE_END.match(current[-1])):
+            joined.append(current)
+            current = ""
+        current += line
+    joined.append(current)
+    return [s for part in joined for s in _SENTENCE_END.split(part) if s]
+
+
 def measured_pieces(text: str, shingle: int = SHINGLE, own_text_only: bool = True) -> list[str]:
     """A report's own text as the copy rules measure it: sentence by sentence, the shared
     wording cut out (unless `own_text_only` is False), letters only; a piece shorter than a
     shingle is left out (nothing in it can be found copied)."""
     shared = _shared_wording()
     pieces = []
-    for line in text.split("\n"):
-        for sentence in _SENTENCE_END.split(compact(line)):
-            for piece in shared.split(sentence) if own_text_only else [sentence]:
-                piece = _comparable(piece)
-                if len(piece) >= shingle:
-                    pieces.append(piece)
+    for sentence in _sentences(text):
+        for piece in shared.split(sentence) if own_text_only else [sentence]:
+            piece = _comparable(piece)
+            if len(piece) >= shingle:
+                pieces.append(piece)
     return pieces
 
 

@@ -207,3 +207,23 @@ def test_a_prefix_named_one_year_and_dropped_the_next_still_pairs():
     assert [(p.this["file"], p.last["file"]) for p in find_pairs([this, last])] == [("hongze_2024.pdf", "hongze_2023.pdf")]
     this, last = {**this, "body": "淮安市洪泽区人民政府"}, {**last, "body": "洪泽区人民政府"}
     assert [(p.this["file"], p.last["file"]) for p in find_pairs([this, last])] == [("hongze_2024.pdf", "hongze_2023.pdf")]
+
+
+@pytest.mark.parametrize("this", ["html/county_2024_clean.html", "pdf/county_2024_clean.chromium.pdf",
+                                  "pdf/county_2024_clean.libreoffice.pdf", "docx/county_2024_clean.docx"])
+def test_the_measure_does_not_depend_on_the_format(this):
+    """The same report as HTML, as PDF (lines wrapped mid-sentence) and as Word: the boilerplate
+    is recognised across a wrapped line, so the ratio is the same."""
+    _, summary = _pair(SAMPLES / this, SAMPLES / "pairs" / "county_2023.html")
+    assert summary["overlap"] == {"document": 0.774, "problems": 0.226}
+
+
+@pytest.mark.parametrize("this", ["html/county_2024_errors.html", "pdf/county_2024_errors.noto.pdf"])
+def test_a_copy_printed_to_pdf_is_still_all_copied(this):
+    """county_2024_errors: its 五 is empty and the rest last year's text with the figures
+    changed; the Noto-printed PDF wraps the preamble's sentences over lines (89% when they were
+    not rejoined)."""
+    findings, summary = _pair(SAMPLES / this, SAMPLES / "pairs" / "county_2023.html")
+    assert summary["overlap"] == {"document": 1.0, "problems": None}
+    assert [(f.rule, f.message) for f in findings if f.rule.startswith("CPY")] == [
+        ("CPY002", "全文有100%的文字与2023年报告相同（超过一半）")]
