@@ -319,7 +319,7 @@ def t2_block_order(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
 # --- deadline ------------------------------------------------------------------------------
 
 SOURCE_ZH = {"option": "指定的发布日期", "page": "页面上的发布时间", "signature": "落款日期", "metadata": "文件属性中的日期"}
-KIND_ZH = {"government": "人民政府", "township": "乡镇", "subdistrict": "街道（片区）", "zone": "管委会",
+KIND_ZH = {"government": "人民政府", "township": "乡镇", "subdistrict": "街道（片区）", "zone": "管委会（比照人民政府）",
            "department": "政府部门", "unknown": "政府部门"}
 
 
