@@ -62,27 +62,55 @@ def publication_dates(document: Document) -> list[Published]:
     return out
 
 
+# The kinds of body that report, from the body's name. Article 49 (deadlines) names
+# departments and 县级以上地方人民政府; article 50 asks assessment, evaluation and
+# accountability results of 各级人民政府 (province … county, and 乡镇人民政府) only.
+#   government   省/市/县/区/旗 人民政府, or a place name alone (北京市2024年…: its government)
+#   township     乡/镇 人民政府 (a level of government)
+#   subdistrict  街道办事处, 片区管理局: township-level bodies sent out by a district
+#                government (派出机关/机构), not a level of government
+#   zone         开发区/实验区/新区 管委会 (管理委员会): a government's 派出机构, county level
+#                or above, that reports like a government but is not one
+#   department   局/委/办/厅, 办公厅/办公室 … ; unknown: no name
+BODY_KINDS = ("government", "township", "subdistrict", "zone", "department", "unknown")
+_SUBDISTRICT = re.compile(r"(街道办事处|街道|片区管理局)$")
+_TOWNSHIP = re.compile(r"(镇|乡)(人民)?政府$|(镇|乡)$")
+_ZONE = re.compile(r"(管理委员会|管委会)$")
+_ZONE_PLACE = re.compile(r"(开发区|实验区|试验区|示范区|高新区|合作区|园区|片区)$")
+_PLACE = re.compile(r"(省|市|县|区|旗|州|盟|自治区)$")
+
+
 def body_kind(body: str | None) -> str:
-    """township | government | department | unknown, from the body's name (第四十九条)."""
+    """One of BODY_KINDS, from the body's name (第四十九条, 第五十条)."""
     if not body:
         return "unknown"
-    name = re.sub(r"[（(].*?[)）]", lambda m: m.group(0)[1:-1], body)
-    if re.search(r"(镇|乡)(人民)?政府$|街道办事处$|街道$|(镇|乡)$", name):
+    name = re.sub(r"[（(].*?[)）]", lambda m: m.group(0)[1:-1], compact(body))
+    if name.endswith("办公室") or name.endswith("办公厅"):
+        return "department"
+    if _SUBDISTRICT.search(name):
+        return "subdistrict"
+    if _TOWNSHIP.search(name):
         return "township"
-    if re.search(r"(人民政府|管委会|管理委员会)$", name) and not name.endswith("办公室"):
+    if _ZONE.search(name):
+        return "zone"
+    if name.endswith("人民政府"):
         return "government"
-    if re.search(r"(省|市|县|区|旗|州|盟|自治区)$", name):
+    if _ZONE_PLACE.search(name):
+        return "zone"       # 平潭综合实验区2024年…: the zone's 管委会 reports
+    if _PLACE.search(name):
         return "government"  # 北京市2024年…: a place name alone is its government's report
     return "department"
 
 
 def deadline(year: int, kind: str) -> tuple[date, date | None]:
     """(deadline, hard deadline) for a report of `year`: departments by 31 January,
-    governments by 31 March; townships are given the departments' date by most
-    provinces, so after 31 January is doubtful and after 31 March is late."""
+    governments by 31 March; townships and subdistricts are given the departments' date
+    by most provinces, so after 31 January is doubtful and after 31 March is late. A
+    zone's 管委会 is not named in article 49: it is given the government's date (never
+    called late when it might not be)."""
     january, march = date(year + 1, 1, 31), date(year + 1, 3, 31)
-    if kind == "government":
+    if kind in ("government", "zone"):
         return march, None
-    if kind == "township":
+    if kind in ("township", "subdistrict"):
         return january, march
     return january, None

@@ -110,9 +110,13 @@ ORGAN_SUFFIX = re.compile(
 
 
 def complete_body(body: str | None, document: Document) -> str | None:
-    """平潭综合实验区 -> 平潭综合实验区（管委会）, when the site or text names the organ."""
-    if not body or ORGAN_SUFFIX.search(body):
+    """平潭综合实验区 -> 平潭综合实验区（管委会）, when the site or text names the organ;
+    洪泽区人民政府 -> 淮安市洪泽区人民政府, when the report's own early text or 落款 names the
+    same body with its place prefix (本报告由淮安市洪泽区人民政府办公室…编制)."""
+    if not body:
         return body
+    if ORGAN_SUFFIX.search(body):
+        return _with_place_prefix(body, document)
     sources = [v for k, v in document.metadata.items() if k == "html_title"]
     sources += [b.text for b in document.blocks[:40] if isinstance(b, (Heading, Paragraph))]
     pattern = re.compile(re.escape(body) + r"[\u4e00-\u9fff]{0,8}?(管理委员会|管委会|人民政府)")
@@ -120,6 +124,37 @@ def complete_body(body: str | None, document: Document) -> str | None:
         m = pattern.search(text)
         if m:
             return f"{body}（{m.group(1)}）"
+    return body
+
+
+# One or more place names (淮安市, 江苏省淮安市, 濮阳县): what a title may drop before the body.
+_PLACE_PREFIX = re.compile(r"(?:[\u4e00-\u9fff]{1,9}?(?:省|自治区|市|自治州|州|地区|盟|自治县|县|旗|区))+")
+_NOT_A_PLACE = re.compile(r"政府|办公|委员会|管委会|报告|年度|根据")
+
+
+def _names_in_report(document: Document) -> list[str]:
+    """The names a report gives itself besides its title: the body in 本报告由…编制 among the
+    early blocks, and short organisation lines at its start and end (落款)."""
+    blocks = [b for b in document.blocks if isinstance(b, (Heading, Paragraph))]
+    names = []
+    for block in blocks[:15]:
+        m = _COMPILED_BY.search(compact(block.text))
+        if m:
+            names.append(m.group(1))
+    for block in blocks[:3] + blocks[-4:]:
+        text = re.sub(r"\d{4}年.*$", "", compact(block.text))
+        if len(text) <= 30 and "。" not in text and ORGAN_SUFFIX.search(text):
+            names.append(text)
+    return names
+
+
+def _with_place_prefix(body: str, document: Document) -> str:
+    key = compact(body)
+    for name in _names_in_report(document):
+        at = name.find(key)
+        prefix = name[:at] if at > 0 else ""
+        if prefix and _PLACE_PREFIX.fullmatch(prefix) and not _NOT_A_PLACE.search(prefix):
+            return prefix + body
     return body
 
 

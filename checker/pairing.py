@@ -22,6 +22,7 @@ from .facts import ReportFacts
 from .findings import CellRef, Number
 from .normalize import compact
 from .prose import Sentence
+from .templates import load_boilerplate, load_sections, load_templates
 
 MATERIAL_KEY = "material"
 
@@ -51,8 +52,8 @@ class YearSide:
     blanks: frozenset[CellRef] = frozenset()   # printed blank: 0 in `cells`
 
     def text(self, section: str | None = None) -> str:
-        """The prose of one section, or of the whole report when `section` is None."""
-        return "".join(s.text for s in self.sentences if section is None or s.section == section)
+        """The prose of one section, or of the whole report when `section` is None, one sentence a line."""
+        return "\n".join(s.text for s in self.sentences if section is None or s.section == section)
 
 
 def _number(value: object) -> Number | None:
@@ -95,8 +96,10 @@ def side_from_record(record: dict) -> YearSide:
 
 _NOT_TEXT = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9]")
 _DIGITS = re.compile(r"\d+")
+_SENTENCE_END = re.compile(r"[。;!?]")
 SHINGLE = 8            # characters: long enough that shared stock phrases (政府信息公开) do not count
 MIN_TEXT = 40          # characters below which a ratio says nothing (a section of one line, 无)
+MIN_LABEL = 4          # a template label shorter than this is a word of prose too (规章, 其他)
 
 
 def _comparable(text: str) -> str:
@@ -104,19 +107,78 @@ def _comparable(text: str) -> str:
     return _DIGITS.sub("#", _NOT_TEXT.sub("", compact(text)))
 
 
+@lru_cache(maxsize=1)
+def _shared_wording() -> re.Pattern[str]:
+    """What every report shares, whoever wrote it: the boilerplate sentences and phrases
+    (rules/templates/boilerplate.toml), the six headings and their variants, and the table
+    titles and row, group and column labels of both templates."""
+    labels: set[str] = set()
+    for section in load_sections():
+        labels.update((section.heading, *section.variants))
+    for template in load_templates().values():
+        for table in template.tables.values():
+            labels.add(table.title)
+            for spec in (*table.rows, *table.columns):
+                labels.update((spec.label, *spec.variants, spec.group or ""))
+    words = sorted({compact(w) for w in labels if len(_comparable(w)) >= MIN_LABEL}, key=len, reverse=True)
+    return re.compile("|".join([p.pattern for p in load_boilerplate().copy] + [re.escape(w) for w in words]))
+
+
+# A line that starts a heading (一、 （一） 1.) starts a new sentence even when the line before
+# has no full stop; any other line without one continues it (a PDF line wrapped mid-sentence).
+_HEADING_START = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十\d]{1,2}\)|\d{1,2}[、.](?!\d))")
+
+
+def _sentences(text: str) -> list[str]:
+    """The text's sentences, compacted: its lines rejoined where a sentence was wrapped, then
+    cut at every full stop."""
+    joined, current = [], ""
+    for line in text.split("\n"):
+        line = compact(line)
+        if current and (_HEADING_START.match(line) or _SENTENCE_END.match(current[-1])):
+            joined.append(current)
+            current = ""
+        current += line
+    joined.append(current)
+    return [s for part in joined for s in _SENTENCE_END.split(part) if s]
+
+
+def measured_pieces(text: str, shingle: int = SHINGLE, own_text_only: bool = True) -> list[str]:
+    """A report's own text as the copy rules measure it: sentence by sentence, the shared
+    wording cut out (unless `own_text_only` is False), letters only; a piece shorter than a
+    shingle is left out (nothing in it can be found copied)."""
+    shared = _shared_wording()
+    pieces = []
+    for sentence in _sentences(text):
+        for piece in shared.split(sentence) if own_text_only else [sentence]:
+            piece = _comparable(piece)
+            if len(piece) >= shingle:
+                pieces.append(piece)
+    return pieces
+
+
 @lru_cache(maxsize=32)   # a pair's rules and its summary ask for the same ratios
-def overlap_ratio(this_text: str, last_text: str, shingle: int = SHINGLE) -> float | None:
-    """Share of this year's characters that stand in a run of `shingle` characters found
-    in last year's text (in any order); None when this year's text is too short to judge."""
-    this, last = _comparable(this_text), _comparable(last_text)
-    if len(this) < MIN_TEXT or len(last) < shingle:
+def overlap_ratio(this_text: str, last_text: str, shingle: int = SHINGLE, *,
+                  own_text_only: bool = True) -> float | None:
+    """Share of this year's own characters (measured_pieces) that stand in a run of `shingle`
+    characters found in last year's own text (in any order); None when this year's own
+    text is too short to judge. The wording every report shares is not counted: two
+    reports made from the same template are not copies of each other (`own_text_only=False`
+    counts it too, for comparison)."""
+    this = measured_pieces(this_text, shingle, own_text_only)
+    last = measured_pieces(last_text, shingle, own_text_only)
+    total = sum(map(len, this))
+    if total < MIN_TEXT or not last:
         return None
-    known = {last[i:i + shingle] for i in range(len(last) - shingle + 1)}
-    covered = bytearray(len(this))
-    for i in range(len(this) - shingle + 1):
-        if this[i:i + shingle] in known:
-            covered[i:i + shingle] = b"\x01" * shingle
-    return sum(covered) / len(this)
+    known = {piece[i:i + shingle] for piece in last for i in range(len(piece) - shingle + 1)}
+    covered_total = 0
+    for piece in this:
+        covered = bytearray(len(piece))
+        for i in range(len(piece) - shingle + 1):
+            if piece[i:i + shingle] in known:
+                covered[i:i + shingle] = b"\x01" * shingle
+        covered_total += sum(covered)
+    return covered_total / total
 
 
 # --- which records form pairs -----------------------------------------------------------

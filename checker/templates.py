@@ -1,6 +1,7 @@
 """The 2019 and 2021 report templates and the six sections, loaded from rules/templates."""
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -121,6 +122,38 @@ def load_sections(rules_dir: Path = RULES_DIR) -> tuple[SectionSpec, ...]:
     return tuple(
         SectionSpec(s["id"], s["numeral"], s["heading"], tuple(s.get("variants", ()))) for s in data["sections"]
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Boilerplate:
+    """rules/templates/boilerplate.toml: the wording every report shares."""
+
+    copy: tuple[re.Pattern[str], ...]      # cut from the text the copy rules measure
+    figures: tuple[re.Pattern[str], ...]   # cut from a repeated sentence before its figures are read
+
+
+def _patterns(path: Path, data: dict, table: str, key: str) -> tuple[re.Pattern[str], ...]:
+    raw = data.get(table, {}).get(key, [])
+    if not isinstance(raw, list):
+        raise RuleFileError(path, f"{table}.{key}", "must be a list of regular expressions")
+    out = []
+    for i, pattern in enumerate(raw):
+        try:
+            compiled = re.compile(pattern)
+        except (re.error, TypeError) as exc:
+            raise RuleFileError(path, f"{table}.{key}[{i}]", f"not a regular expression: {exc}") from exc
+        if compiled.groups:
+            raise RuleFileError(path, f"{table}.{key}[{i}]", "use (?:…): a capturing group would split the text")
+        out.append(compiled)
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def load_boilerplate(rules_dir: Path = RULES_DIR) -> Boilerplate:
+    path = rules_dir / "templates" / "boilerplate.toml"
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return Boilerplate(_patterns(path, data, "copy", "sentences") + _patterns(path, data, "copy", "phrases"),
+                       _patterns(path, data, "figures", "patterns"))
 
 
 @lru_cache(maxsize=None)

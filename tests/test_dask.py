@@ -30,11 +30,11 @@ def test_dask_engine_matches_the_local_pool(scheduler, tmp_path, capsys):
     db = tmp_path / "cluster.sqlite"
     status, remote = run(capsys, *inputs, "--engine", "dask", "--scheduler", scheduler, "--db", str(db))
     assert status == local_status == exit_codes.FINDINGS
-    assert remote == local and len(remote) == 8
+    assert remote == local and len(remote) == 9   # 5 html, 3 pairs, 1 scanned
     assert [r["status"] for r in remote].count("unreadable") == 1
     assert any(r.get("cross_year", {}).get("paired_with", "").endswith("county_2023.html") for r in remote)
     with sqlite3.connect(db) as c:
-        assert c.execute("SELECT COUNT(*), COUNT(DISTINCT sha256) FROM files").fetchone() == (8, 8)
+        assert c.execute("SELECT COUNT(*), COUNT(DISTINCT sha256) FROM files").fetchone() == (9, 9)
     # a rerun against the same store has nothing new to send
     assert run(capsys, *inputs, "--engine", "dask", "--scheduler", scheduler, "--db", str(db)) == (exit_codes.OK, [])
 

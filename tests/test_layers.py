@@ -19,8 +19,9 @@ ALLOWED = {
     "extract": {"document", "errors", "normalize", "settings", "extract"},
     "engine": {"engine", "facts", "findings", "sections", "templates", "errors", "settings", "document",
                "matching", "normalize", "values", "mapping", "prose", "dates", "pairing"},
-    # Pairing reads records and facts; it knows no rule, file or output.
-    "pairing": {"bodies", "document", "facts", "findings", "normalize", "prose"},
+    # Pairing reads records and facts; it knows no rule, file or output. It reads the templates'
+    # wording (rules/templates): what every report shares is not copied text.
+    "pairing": {"bodies", "document", "facts", "findings", "normalize", "prose", "templates"},
     "bodies": {"normalize"},
     "fingerprints": {"bodies", "errors", "findings"},
     # Reporters format only: results, findings, and the template labels they print.

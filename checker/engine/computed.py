@@ -237,7 +237,9 @@ def fee_confusion(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
 
 # --- contents required of a government's report (第五十条) -----------------------------
 
-ORGAN_ZH = {"government": "人民政府", "township": "乡镇人民政府（街道办事处）"}
+# 第五十条 asks these results of 各级人民政府 only: CON010 runs for body kinds government and
+# township (a 管委会, 街道办事处, 办公厅 or department is not a level of government)
+ORGAN_ZH = {"government": "人民政府", "township": "乡镇人民政府"}
 ARTICLE_50 = (("工作考核", r"考核"), ("社会评议", r"评议"), ("责任追究结果", r"责任追究|追责|问责"))
 
 
@@ -318,7 +320,8 @@ def t2_block_order(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
 # --- deadline ------------------------------------------------------------------------------
 
 SOURCE_ZH = {"option": "指定的发布日期", "page": "页面上的发布时间", "signature": "落款日期", "metadata": "文件属性中的日期"}
-KIND_ZH = {"government": "人民政府", "township": "乡镇（街道）", "department": "政府部门", "unknown": "政府部门"}
+KIND_ZH = {"government": "人民政府", "township": "乡镇", "subdistrict": "街道（片区）", "zone": "管委会（比照人民政府）",
+           "department": "政府部门", "unknown": "政府部门"}
 
 
 def _lateness(facts: ReportFacts) -> tuple[str, str] | None:

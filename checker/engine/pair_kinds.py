@@ -14,7 +14,7 @@ from decimal import Decimal
 from ..findings import CellRef, Finding, Location
 from ..normalize import compact
 from ..pairing import YearSide, overlap_ratio
-from ..templates import TABLE_NAMES, union_spec
+from ..templates import TABLE_NAMES, load_boilerplate, union_spec
 from .kinds import _finding, _section_heading, _where, cell_label, column_label, registrar, row_label
 from .loader import KINDS, LAST_YEAR, Rule
 
@@ -93,6 +93,10 @@ _YEAR_IN = re.compile(r"(\d{4})\s*年")
 
 
 def _figures(text: str, last_year: int | None) -> list[str]:
+    """The figures a sentence states, leaving out those the report type prescribes or the
+    boilerplate holds (本报告共分6个部分, 条例第20条, 国令第711号: rules/templates/boilerplate.toml)."""
+    for pattern in load_boilerplate().figures:
+        text = pattern.sub("|", text)   # a cut: no figure spans it
     found = [m.group(0) for m in _FIGURE.finditer(text)]
     if last_year:
         found += [m.group(0) for m in _YEAR_IN.finditer(text) if int(m.group(1)) == last_year]
