@@ -51,6 +51,7 @@ class Location:
     cell: CellRef | None = None          # the cell the finding is about
     table: str | None = None             # when it is about a whole table
     cells: tuple[CellRef, ...] = ()      # every cell the finding involves
+    paragraph: int | None = None         # a sentence's paragraph within its section (1-based)
 
     def to_dict(self) -> dict[str, object]:
         out: dict[str, object] = {}
@@ -60,6 +61,8 @@ class Location:
             out["table"] = self.table
         if self.section is not None:
             out["section"] = self.section
+        if self.paragraph is not None:
+            out["paragraph"] = self.paragraph
         if self.page is not None:
             out["page"] = self.page
         if self.line is not None:
