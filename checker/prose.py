@@ -243,7 +243,8 @@ class AppealClaim:
     """'行政复议7件，均获维持': the groups a sentence names and what it says of their outcome."""
 
     groups: tuple[str, ...]   # review | litigation (both kinds of suit) | litigation_direct | litigation_after_review
-    kind: str                 # upheld | corrected | other | pending (a count) | all_upheld | all_concluded | none_lost
+    kind: str                 # upheld | corrected | other | pending (a count) | all_upheld | all_won | all_concluded
+                              # | none_lost (none corrected: 零败诉, 均未被纠正)
     number: int | None        # the count stated for the outcome, or for the group (all_* claims)
     words: str
     sentence: Sentence
@@ -264,7 +265,9 @@ _OUTCOME_COUNTS = (
 )
 _OUTCOME = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _OUTCOME_COUNTS))
 _ALL_UPHELD = re.compile(r"(?:均|全部|都)[^，,。；;不未没]{0,6}?维持|维持原(?:答复|决定|行政行为|告知)")
+_ALL_WON = re.compile(r"(?:均|全部|都)[^，,。；;不未没]{0,6}?胜诉")
 _ALL_CONCLUDED = re.compile(r"(?:均|全部|都)已?(?:审结|结案|办结)")
+_NONE_CORRECTED = re.compile(r"(?:均|都|全部)未被?(?:依法)?纠正|无一被?纠正|没有被?纠正")
 _NONE_LOST = re.compile(r"零败诉|无败诉|未(?:出现|发生)败诉|没有败诉")
 # the body's own disclosure cases, not the reviews a 司法局 decides for others
 _ABOUT_DISCLOSURE = re.compile(r"信息公开|政府信息|被申请|被提起|被起诉|被诉|被告")
@@ -309,7 +312,8 @@ def appeal_claims(sentence: Sentence, report_year: int | None) -> list[AppealCla
                 if found and (n := parse_int(found.group("n"))) is not None:
                     out.append(AppealClaim((group,), o.lastgroup, n, o.group(0), sentence))
                     break
-    for pattern, kind in ((_ALL_UPHELD, "all_upheld"), (_ALL_CONCLUDED, "all_concluded")):
+    for pattern, kind in ((_ALL_UPHELD, "all_upheld"), (_ALL_WON, "all_won"), (_ALL_CONCLUDED, "all_concluded"),
+                          (_NONE_CORRECTED, "none_lost")):
         m = pattern.search(text)
         # "均获维持" beside counted outcomes (其中纠正1件) is not a claim about all of them
         if m and not (kind == "all_upheld" and _OUTCOME.search(_NONE_LOST.sub("", text.replace(m.group(0), "")))):
@@ -319,7 +323,7 @@ def appeal_claims(sentence: Sentence, report_year: int | None) -> list[AppealCla
             for group in groups:
                 out.append(AppealClaim((group,), kind, counts.get(group), m.group(0), sentence))
     m = _NONE_LOST.search(text)
-    if m:
+    if m and not any(c.kind == "none_lost" and c.groups == ("litigation",) for c in out):
         out.append(AppealClaim(("litigation",), "none_lost", 0, m.group(0), sentence))
     return out
 
@@ -351,7 +355,7 @@ _DECISION = re.compile(rf"(?:^|(?<!公示)(?<!公开)(?<!发布)(?<!推送))(?:�
 _TOTAL_PUBLIC = re.compile(rf"(?:对外公开|累计公开)(?:的)?(?P<s>{_SUBJECT})(?:的)?(?:总数|总量){_FILL}$")
 _OTHER_SCOPE = re.compile(r"部门|各单位|各级|各地|各县|各区|下属|系统内")
 _DECISION_ROWS = {"许可": "licensing", "处罚": "punishment", "强制": "enforcement"}
-_COUNT_TOKEN = re.compile(rf"(?<![\d.{CHINESE_NUMERAL_CHARS}])(?P<n>{NUMBER})\s*(?P<u>件|部|个|宗|起|项|条|次|篇|期|人次|人|%|万)")
+_COUNT_TOKEN = re.compile(rf"(?<![\d.{CHINESE_NUMERAL_CHARS}])(?P<n>{NUMBER})\s*(?P<u>件|部|个|份|宗|起|项|条|次|篇|期|人次|人|%|万)")
 
 
 @lru_cache(maxsize=None)
@@ -385,7 +389,7 @@ def table_two_claims(sentence: Sentence, report_year: int | None, template: str 
         inherited = last if last is not None and last[2] == previous_end else None
         previous_end = token.end()
         number = parse_int(token.group("n"))
-        if token.group("u") not in ("件", "部", "个", "宗", "起", "项") or number is None:
+        if token.group("u") not in ("件", "部", "个", "份", "宗", "起", "项") or number is None:
             last = None
             continue
         if text[token.end():token.end() + 1] in ("余", "多") or not _this_year_at(text, start, report_year):

@@ -321,7 +321,9 @@ def _t4(facts: ReportFacts, group: str, leaf: str) -> tuple[int | None, list[Cel
 def prose_appeals_vs_table(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
     """What the text says of the outcome of reviews and suits (均获维持, 均已审结,
     零败诉, 其中纠正N件) against 表四."""
-    against = {"all_upheld": ("corrected", "other", "pending"), "all_concluded": ("pending",), "none_lost": ("corrected",)}
+    # what each claim denies: 均获维持 any other outcome, 均获胜诉 a correction or a case still open
+    against = {"all_upheld": ("corrected", "other", "pending"), "all_won": ("corrected", "pending"),
+               "all_concluded": ("pending",), "none_lost": ("corrected",)}
     for sentence in facts.sentences:
         for claim in appeal_claims(sentence, facts.year):
             group = claim.groups[0]
@@ -338,14 +340,19 @@ def prose_appeals_vs_table(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
                     continue
                 shown = "、".join(f"{_OUTCOME_NAMES[leaf]}{n}件" for leaf, n, _ in found if n)
                 nonzero = [r for _, _, refs in found for r in refs if _count(facts, *_ref(r))]
-                if claim.kind == "all_upheld":
+                if claim.kind in ("all_upheld", "all_won"):
                     upheld, refs = _t4(facts, group, "upheld")
                     total, _ = _t4(facts, group, "total")
-                    if upheld is None:
+                    if upheld is None or total is None:
                         continue
                     stated = f"{what}{claim.number}件" if claim.number is not None else what
-                    detail = f"正文说{stated}「{claim.words}」，表四{what}结果维持{upheld}件、{shown}"
-                    expected, actual = upheld, claim.number if claim.number is not None else total
+                    if claim.kind == "all_upheld":
+                        detail = f"正文说{stated}「{claim.words}」，表四{what}结果维持{upheld}件、{shown}"
+                        expected = upheld
+                    else:  # won: upheld or another outcome that is no loss
+                        detail = f"正文说{stated}「{claim.words}」，表四{what}{shown}"
+                        expected = total - sum(n for _, n, _ in found)
+                    actual = claim.number if claim.number is not None else total
                     involved = [r for r in refs if _count(facts, "t4", r.row, "total")][:1] or refs[:1]
                     involved += nonzero
                 else:
