@@ -52,6 +52,7 @@ class Location:
     table: str | None = None             # when it is about a whole table
     row: str | None = None               # with `table`: when it is about one row of it
     cells: tuple[CellRef, ...] = ()      # every cell the finding involves
+    paragraph: int | None = None         # a sentence's paragraph within its section (1-based)
 
     def to_dict(self) -> dict[str, object]:
         out: dict[str, object] = {}
@@ -63,6 +64,8 @@ class Location:
                 out["row"] = self.row
         if self.section is not None:
             out["section"] = self.section
+        if self.paragraph is not None:
+            out["paragraph"] = self.paragraph
         if self.page is not None:
             out["page"] = self.page
         if self.line is not None:

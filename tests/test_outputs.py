@@ -135,7 +135,7 @@ def test_xlsx_has_two_sheets_with_header_filter_and_numbers(records, tmp_path):
     assert [c.value for c in reports[1]] == sheets.REPORT_HEADER
     assert [c.value for c in problems[1]] == sheets.FINDING_HEADER
     assert reports.auto_filter.ref == f"A1:N{len(records) + 1}"
-    assert problems.auto_filter.ref == "A1:Q15"
+    assert problems.auto_filter.ref == "A1:R15"
     assert reports.freeze_panes == problems.freeze_panes == "A2"
     assert all(c.font.bold for c in reports[1])
     county = [c.value for c in reports[2]]

@@ -11,11 +11,11 @@ from ..dates import deadline
 from ..facts import PRE_2019, ReportFacts, expected_template
 from ..findings import CellRef, Finding, Location
 from ..normalize import compact, leading_numeral, nfkc, parse_int
-from ..prose import Statement
+from ..prose import Statement, about_own_disclosure_cases, appeal_claims, breakdowns, table_two_claims
 from ..sections import section_is_empty
 from ..templates import TABLE_NAMES, load_sections
 from .identities import Status, ledger
-from .kinds import _finding, _where, cell_label, registrar, template_position
+from .kinds import _finding, _where, cell_label, registrar, row_label, template_position
 from .loader import Rule
 
 Computed = Callable[[Rule, ReportFacts], Iterator[Finding]]
@@ -72,7 +72,7 @@ def other_year_as_current(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
         for pattern in (_THIS_YEAR_IS, _CURRENT_YEAR):
             m = pattern.search(text)
             if m and 2000 <= int(m.group(1)) < facts.year:
-                yield _finding(rule, Location(section=sentence.section, **_where(sentence.location)),
+                yield _finding(rule, _at(sentence),
                                _say(f"本报告为{facts.year}年度，正文却把{m.group(1)}年当作本年度来写：「{sentence.text}」"),
                                expected=facts.year, actual=int(m.group(1)), evidence=sentence.text)
                 break
@@ -93,29 +93,58 @@ def statistics_period(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
         years = [int(y) for y in _DATE_YEAR.findall(text)]
         wrong = [y for y in years if y != facts.year]
         if wrong:
-            yield _finding(rule, Location(section=sentence.section, **_where(sentence.location)),
+            yield _finding(rule, _at(sentence),
                            _say(f"统计期限写的是{wrong[0]}年，与报告年度{facts.year}年不符：「{sentence.text}」"),
                            expected=facts.year, actual=wrong[0], evidence=sentence.text)
 
 
 # --- prose against the tables --------------------------------------------------------
 
-def _cell(facts: ReportFacts, table: str, row: str, column: str) -> int | None:
-    value = facts.value(table, row, column)
-    return value.number if value is not None and isinstance(value.number, int) else None
+APPLICANTS = ("natural", "commercial", "research", "social", "legal", "other_org")
+
+
+def _count(facts: ReportFacts, table: str, row: str, column: str) -> int | None:
+    """A table number as prose is compared with it (identities.Ledger.implied_value): a
+    blank cell is 0, a blank total above non-zero parts stands for their sum; a cell
+    holding text or '/', one the table lacks, or an amount, is None (not comparable)."""
+    number = ledger(facts).implied_value(CellRef(table, row, column), facts)
+    return number if isinstance(number, int) else None
+
+
+def _blank_note(facts: ReportFacts, refs) -> str:
+    """How blanks were read, when a comparison rests on them."""
+    blanks = [r for r in refs if (v := facts.values.get(r)) is not None and v.problem == "blank"]
+    totals = ledger(facts).blank_totals()
+    summed = [r for r in blanks if r in totals]
+    if summed and all(r.table == "t3" and r.column == "total" for r in summed):
+        return "（表三该行总计空白，按各列之和计）" if len(summed) == 1 else "（表三这些行的总计空白，按各列之和计）"
+    if summed:
+        return f"（{TABLE_NAMES[summed[0].table]}的总计空白，按各项之和计）"
+    if blanks:
+        return f"（{TABLE_NAMES[blanks[0].table]}空白格按0计）"
+    return ""
+
+
+def _ref(ref: CellRef) -> tuple[str, str, str]:
+    return ref.table, ref.row, ref.column
 
 
 def _sum(*numbers: int | None) -> int | None:
     return None if any(n is None for n in numbers) else sum(numbers)  # type: ignore[arg-type]
 
 
+def _at(sentence, **more) -> Location:
+    """Where a sentence stands: its section and paragraph, and page or line where the file has them."""
+    return Location(section=sentence.section, paragraph=sentence.paragraph, **_where(sentence.location), **more)
+
+
 def readings(facts: ReportFacts, quantity: str) -> tuple[list[tuple[int | None, str, CellRef]], list[tuple[int | None, str, CellRef]]]:
     """(accepted, alternative) readings of a quantity in the tables: what a sentence
     may mean by its word, and what it would mean by a looser use of the word."""
-    new, over = _cell(facts, "t3", "new", "total"), _cell(facts, "t3", "carried_over", "total")
-    results, forward = _cell(facts, "t3", "result.total", "total"), _cell(facts, "t3", "carried_forward", "total")
-    review = _cell(facts, "t4", "review", "total")
-    direct, after = _cell(facts, "t4", "litigation_direct", "total"), _cell(facts, "t4", "litigation_after_review", "total")
+    new, over = _count(facts, "t3", "new", "total"), _count(facts, "t3", "carried_over", "total")
+    results, forward = _count(facts, "t3", "result.total", "total"), _count(facts, "t3", "carried_forward", "total")
+    review = _count(facts, "t4", "review", "total")
+    direct, after = _count(facts, "t4", "litigation_direct", "total"), _count(facts, "t4", "litigation_after_review", "total")
     r_new, r_res = CellRef("t3", "new", "total"), CellRef("t3", "result.total", "total")
     r_fwd, r_over = CellRef("t3", "carried_forward", "total"), CellRef("t3", "carried_over", "total")
     r_rev, r_dir, r_aft = CellRef("t4", "review", "total"), CellRef("t4", "litigation_direct", "total"), CellRef("t4", "litigation_after_review", "total")
@@ -133,9 +162,16 @@ def readings(facts: ReportFacts, quantity: str) -> tuple[list[tuple[int | None, 
     return table[quantity]
 
 
+READ_QUANTITIES = frozenset({"received", "handled", "concluded", "carried_forward", "carried_over", "review", "litigation"})
+
+
 def _statement_checks(facts: ReportFacts) -> Iterator[tuple[Statement, str, list, list]]:
     """(statement, verdict, accepted, alternatives): verdict ok | alternative | mismatch."""
     for st in facts.statements:
+        if st.quantity not in READ_QUANTITIES:
+            continue
+        if st.quantity in ("review", "litigation") and not about_own_disclosure_cases(st.sentence):
+            continue  # 办理行政复议案件120件: reviews a 司法局 decides, not 表四's
         accepted, alternative = readings(facts, st.quantity)
         accepted = [r for r in accepted if r[0] is not None]
         alternative = [r for r in alternative if r[0] is not None]
@@ -151,19 +187,18 @@ def _statement_checks(facts: ReportFacts) -> Iterator[tuple[Statement, str, list
 
 def _statement_finding(rule: Rule, st: Statement, reading: tuple, detail: str) -> Finding:
     n, name, ref = reading
-    return _finding(rule, Location(cell=ref, section=st.sentence.section, **_where(st.sentence.location)),
-                    _say(detail), expected=n, actual=st.number, evidence=st.sentence.text)
+    return _finding(rule, _at(st.sentence, cell=ref), _say(detail), expected=n, actual=st.number, evidence=st.sentence.text)
 
 
 @computed("prose_vs_table")
 def prose_vs_table(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
-    """A number stated in the text that no reading of the table gives."""
+    """A number of requests (件), appeals or suits stated in the text that no reading of the table gives."""
     for st, verdict, accepted, _ in _statement_checks(facts):
-        if verdict == "mismatch":
+        if verdict == "mismatch" and st.unit == "件":
             n, name, ref = accepted[0]
             table = TABLE_NAMES[ref.table]
             yield _statement_finding(rule, st, accepted[0],
-                                     f"正文说「{st.verb}」{st.number}件，{table}{name}为{n}：「{st.sentence.text}」")
+                                     f"正文说「{st.verb}」{st.number}件，{table}{name}为{n}{_blank_note(facts, [ref])}：「{st.sentence.text}」")
 
 
 @computed("prose_alternative_reading")
@@ -173,8 +208,196 @@ def prose_alternative_reading(rule: Rule, facts: ReportFacts) -> Iterator[Findin
         if verdict == "alternative":
             n, name, ref = next(r for r in alternative if r[0] == st.number)
             yield _statement_finding(rule, st, accepted[0],
-                                     f"正文说「{st.verb}」{st.number}件，与{TABLE_NAMES[ref.table]}{name}相同，"
+                                     f"正文说「{st.verb}」{st.number}{st.unit}，与{TABLE_NAMES[ref.table]}{name}相同，"
                                      f"而「{st.verb}」应对应{accepted[0][1]}（{accepted[0][0]}）：「{st.sentence.text}」")
+
+
+# 表三's result groups: the rows each prose word sums, by row-id prefix, and how to name them
+RESULT_GROUPS = {
+    "granted": (("result.granted",), "予以公开"),
+    "partial": (("result.partial",), "部分公开"),
+    "granted_partial": (("result.granted", "result.partial"), "予以公开与部分公开之和"),
+    "denied": (("result.denied.",), "不予公开各项之和"),
+    "unable": (("result.unable.",), "无法提供各项之和"),
+    "not_processed": (("result.not_processed.",), "不予处理各项之和"),
+    "other_processing": (("result.other",), "其他处理"),
+}
+# the reasons a sentence may give for one item of a group (因本机关不掌握相关政府信息无法提供)
+RESULT_REASONS = {
+    "result.denied.state_secret": r"国家秘密", "result.denied.law_forbidden": r"法律行政法规禁止|法律、行政法规禁止",
+    "result.denied.security_stability": r"三安全一稳定", "result.denied.third_party": r"第三方",
+    "result.denied.internal_affairs": r"内部事务", "result.denied.process_info": r"过程性",
+    "result.denied.enforcement_file": r"执法案卷", "result.denied.query": r"查询事项",
+    "result.unable.not_held": r"不掌握", "result.unable.needs_creation": r"另行制作|没有现成",
+    "result.unable.unclear": r"仍不明确|内容不明确", "result.not_processed.petition": r"信访|举报|投诉",
+    "result.not_processed.repeated": r"重复申请", "result.not_processed.publication": r"出版物",
+    "result.not_processed.excessive": r"大量反复", "result.not_processed.confirm": r"确认或重新出具|重新出具",
+    "result.other.no_correction": r"逾期不补正", "result.other.unpaid_fee": r"缴纳费用|未缴费",
+}
+
+
+def _group_rows(facts: ReportFacts, quantity: str) -> list[str]:
+    template = facts.template_for("t3")
+    if template is None:
+        return []
+    prefixes, _ = RESULT_GROUPS[quantity]
+    rows = template.tables["t3"].row_ids
+    return [r for r in rows if any(r == p or (p.endswith(".") and r.startswith(p)) or r.startswith(p + ".") for p in prefixes)
+            and r != "result.total"]
+
+
+def _row_name(row: str) -> str:
+    return row_label("t3", row)
+
+
+@computed("prose_results_vs_table")
+def prose_results_vs_table(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
+    """表三 numbers the prose states other than those CON004 compares: the results of
+    requests by group (予以公开…, 不予公开…, 无法提供…), and request counts given in 条."""
+    for st in facts.statements:
+        if st.quantity in RESULT_GROUPS:
+            yield from _result_finding(rule, facts, st)
+        elif st.quantity in READ_QUANTITIES and st.unit != "件":
+            accepted, alternative = readings(facts, st.quantity)
+            accepted = [r for r in accepted if r[0] is not None]
+            if accepted and all(n != st.number for n, _, _ in accepted + [r for r in alternative if r[0] is not None]):
+                n, name, ref = accepted[0]
+                yield _finding(rule, _at(st.sentence, cell=ref),
+                               _say(f"正文说「{st.verb}」申请{st.number}{st.unit}，{TABLE_NAMES[ref.table]}{name}为{n}"
+                                    f"{_blank_note(facts, [ref])}：「{st.sentence.text}」"),
+                               expected=n, actual=st.number, evidence=st.sentence.text)
+
+
+def _result_finding(rule: Rule, facts: ReportFacts, st: Statement) -> Iterator[Finding]:
+    rows = _group_rows(facts, st.quantity)
+    counts = [_count(facts, "t3", r, "total") for r in rows]
+    if not rows or None in counts:
+        return  # a row the table lacks or cannot be read: not comparable
+    group = sum(counts)  # type: ignore[arg-type]
+    accepted = {group}
+    text = next((c for c in re.split(r"[，,；;]", compact(st.sentence.text)) if st.verb in c), compact(st.sentence.text))
+    # the clause names the reason of one item (no 等): that item alone may be meant
+    named = [r for r in rows if r in RESULT_REASONS and re.search(RESULT_REASONS[r], text)]
+    if named and "等" not in text:
+        accepted.add(sum(_count(facts, "t3", r, "total") for r in named))  # type: ignore[misc]
+    if st.number in accepted:
+        return
+    refs = [CellRef("t3", r, "total") for r in rows]
+    # what the stated number is, when it is one part of the group (the author's likely slip)
+    hints = [(f"其中「{_row_name(r)}」一项之数", _count(facts, "t3", r, "total")) for r in rows if len(rows) > 1]
+    hints += [(f"其中「{_row_name(r)}」行「自然人」列之数", _count(facts, "t3", r, "natural")) for r in rows]
+    if st.quantity == "granted":  # 予以公开 used for everything disclosed, partly or wholly
+        hints.append(("予以公开与部分公开之和", _sum(group, _count(facts, "t3", "result.partial", "total"))))
+    matching = [name for name, n in hints if n == st.number]
+    hint = f"；正文的{st.number}恰为{matching[0]}" if len(matching) == 1 else ""
+    _, name = RESULT_GROUPS[st.quantity]
+    yield _finding(rule, _at(st.sentence, cell=refs[0], cells=tuple(refs) if len(refs) > 1 else ()),
+                   _say(f"正文说「{st.verb}」{st.number}件，表三{name}为{group}{_blank_note(facts, refs)}{hint}：「{st.sentence.text}」"),
+                   expected=group, actual=st.number, evidence=st.sentence.text)
+
+
+# --- 表四: outcomes the prose claims ---------------------------------------------------------
+
+_APPEAL_NAMES = {"review": "行政复议", "litigation": "行政诉讼", "litigation_direct": "未经复议直接起诉",
+                 "litigation_after_review": "复议后起诉"}
+_OUTCOME_NAMES = {"upheld": "结果维持", "corrected": "结果纠正", "other": "其他结果", "pending": "尚未审结"}
+
+
+def _appeal_groups(group: str) -> tuple[str, ...]:
+    return ("litigation_direct", "litigation_after_review") if group == "litigation" else (group,)
+
+
+def _t4(facts: ReportFacts, group: str, leaf: str) -> tuple[int | None, list[CellRef]]:
+    refs = [CellRef("t4", g, leaf) for g in _appeal_groups(group)]
+    return _sum(*(_count(facts, *_ref(r)) for r in refs)), refs
+
+
+@computed("prose_appeals_vs_table")
+def prose_appeals_vs_table(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
+    """What the text says of the outcome of reviews and suits (均获维持, 均已审结,
+    零败诉, 其中纠正N件) against 表四."""
+    # what each claim denies: 均获维持 any other outcome, 均获胜诉 a correction or a case still open
+    against = {"all_upheld": ("corrected", "other", "pending"), "all_won": ("corrected", "pending"),
+               "all_concluded": ("pending",), "none_lost": ("corrected",)}
+    for sentence in facts.sentences:
+        for claim in appeal_claims(sentence, facts.year):
+            group = claim.groups[0]
+            what = _APPEAL_NAMES[group]
+            if claim.kind in _OUTCOME_NAMES:
+                n, involved = _t4(facts, group, claim.kind)
+                if n is None or n == claim.number:
+                    continue
+                detail = f"正文说{what}{claim.words}{claim.number}件，表四{what}{_OUTCOME_NAMES[claim.kind]}为{n}"
+                expected, actual = n, claim.number
+            else:
+                found = [(leaf, *_t4(facts, group, leaf)) for leaf in against[claim.kind]]
+                if any(n is None for _, n, _ in found) or not any(n for _, n, _ in found):
+                    continue
+                shown = "、".join(f"{_OUTCOME_NAMES[leaf]}{n}件" for leaf, n, _ in found if n)
+                nonzero = [r for _, _, refs in found for r in refs if _count(facts, *_ref(r))]
+                if claim.kind in ("all_upheld", "all_won"):
+                    upheld, refs = _t4(facts, group, "upheld")
+                    total, _ = _t4(facts, group, "total")
+                    if upheld is None or total is None:
+                        continue
+                    stated = f"{what}{claim.number}件" if claim.number is not None else what
+                    if claim.kind == "all_upheld":
+                        detail = f"正文说{stated}「{claim.words}」，表四{what}结果维持{upheld}件、{shown}"
+                        expected = upheld
+                    else:  # won: upheld or another outcome that is no loss
+                        detail = f"正文说{stated}「{claim.words}」，表四{what}{shown}"
+                        expected = total - sum(n for _, n, _ in found)
+                    actual = claim.number if claim.number is not None else total
+                    involved = [r for r in refs if _count(facts, "t4", r.row, "total")][:1] or refs[:1]
+                    involved += nonzero
+                else:
+                    detail = f"正文说{what}「{claim.words}」，表四{what}{shown}"
+                    expected, actual, involved = found[0][1], 0, nonzero
+            cells = tuple(dict.fromkeys(involved))
+            yield _finding(rule, _at(sentence, cell=cells[0], cells=cells if len(cells) > 1 else ()),
+                           _say(f"{detail}{_blank_note(facts, cells)}：「{sentence.text}」"),
+                           expected=expected, actual=actual, evidence=sentence.text)
+
+
+# --- 表二: documents and decisions -----------------------------------------------------------
+
+@computed("prose_t2_vs_table")
+def prose_t2_vs_table(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
+    """规章、规范性文件 issued, repealed or in force, and 行政许可/处罚/强制 decisions, as the
+    text counts them, against 表二."""
+    template = facts.table_templates.get("t2") or facts.template
+    for sentence in facts.sentences:
+        for claim in table_two_claims(sentence, facts.year, template):
+            readings_ = [(c, _count(facts, "t2", claim.row, c)) for c in claim.columns]
+            readings_ = [(c, n) for c, n in readings_ if n is not None]
+            if not readings_ or any(n == claim.number for _, n in readings_):
+                continue
+            column, n = readings_[0]
+            ref = CellRef("t2", claim.row, column)
+            named = "" if re.search(r"规章|规范性文件|许可|处罚|强制", claim.words) else f"（指{row_label('t2', claim.row)}）"
+            yield _finding(rule, _at(sentence, cell=ref),
+                           _say(f"正文说「{claim.words}」{claim.number}件{named}，表二{cell_label(ref)}为{n}"
+                                f"{_blank_note(facts, [ref])}：「{sentence.text}」"),
+                           expected=n, actual=claim.number, evidence=sentence.text)
+
+
+# --- 其中 lists --------------------------------------------------------------------------------
+
+@computed("breakdown_sum")
+def breakdown_sum(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
+    """A total and its listed parts that do not add up: parts above the total, or below
+    it where the list reads as complete (其他… / 分别为) or covers most of it."""
+    for sentence in facts.sentences:
+        for b in breakdowns(sentence, facts.year):
+            parts = sum(n for _, n in b.parts)
+            if parts == b.total or (parts < b.total and not b.closed and parts < 0.8 * b.total):
+                continue
+            listed = "+".join(str(n) for _, n in b.parts)
+            relation = "多出" if parts > b.total else "少"
+            yield _finding(rule, _at(sentence),
+                           _say(f"正文说「{b.words}」，所列各项之和为{parts}（{listed}），比总数{relation}{abs(parts - b.total)}"
+                                f"{'' if parts > b.total or b.closed else '（所列若非全部类别，宜写明其余部分）'}：「{sentence.text}」"),
+                           expected=b.total, actual=parts, evidence=sentence.text)
 
 
 _NONE_REQUESTS = re.compile(r"(没有|未)(收到|受理|接到|接收)[^。；，]{0,12}?申请|无(依申请公开|政府信息公开申请|信息公开申请)")
@@ -200,12 +423,12 @@ def prose_says_none(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
             # "未发生因政府信息公开申请引起的行政复议" speaks of appeals, not of requests
             if not pattern.search(text) or (pattern is _NONE_REQUESTS and about_appeals):
                 continue
-            counted = [(CellRef(*c), _cell(facts, *c)) for c in cells]
+            counted = [(CellRef(*c), _count(facts, *c)) for c in cells]
             total = sum(n for _, n in counted if n)
             if total > 0:
                 ref = next(r for r, n in counted if n)
-                yield _finding(rule, Location(cell=ref, section=sentence.section, **_where(sentence.location)),
-                               _say(f"正文说没有{what}，{TABLE_NAMES[ref.table]}却有{total}件：「{sentence.text}」"),
+                yield _finding(rule, _at(sentence, cell=ref),
+                               _say(f"正文说没有{what}，{TABLE_NAMES[ref.table]}却有{total}件{_blank_note(facts, [r for r, _ in counted])}：「{sentence.text}」"),
                                expected=0, actual=total, evidence=sentence.text)
 
 
@@ -222,7 +445,7 @@ def fee_confusion(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
         # 《政府信息公开信息处理费管理办法》 names the regulation, not the fees charged
         text = re.sub(r"《[^》]*》", "", compact(sentence.text))
         if "行政事业性收费" in text and "信息处理费" not in text:
-            yield _finding(rule, Location(section="other", **_where(sentence.location)),
+            yield _finding(rule, _at(sentence),
                            _say(f"第六部分应报告信息处理费，却写的是表二的行政事业性收费：「{sentence.text}」"),
                            evidence=sentence.text)
             continue
@@ -230,7 +453,7 @@ def fee_confusion(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
         if m and fees is not None and fees.number:
             stated = Decimal(m.group(1)) / (1 if m.group(2) == "万元" else 10000)
             if stated == Decimal(fees.number) and stated > 0:
-                yield _finding(rule, Location(section="other", cell=CellRef("t2", "fees", "amount"), **_where(sentence.location)),
+                yield _finding(rule, _at(sentence, cell=CellRef("t2", "fees", "amount")),
                                _say(f"第六部分的信息处理费金额与表二行政事业性收费（{fees.text}万元）相同，疑为混淆：「{sentence.text}」"),
                                evidence=sentence.text)
 

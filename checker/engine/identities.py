@@ -93,7 +93,11 @@ class Ledger:
             return None
         if value.number is not None:
             return value.number
-        return 0 if value.problem == "blank" else None
+        if value.problem != "blank":
+            return None
+        # a blank total above a part that is not a number: what it stands for is not known
+        blocked = any(e.status is Status.BLOCKED and e.rule.kind == "sum" and e.anchor == ref for e in self.evaluations)
+        return None if blocked else 0
 
     def row_implied_zero(self, table: str, row: str) -> bool:
         """A row the table does not print whose cells the identities fix at 0: every

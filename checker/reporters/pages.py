@@ -13,7 +13,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
 from ..templates import TABLE_NAMES, TableSpec, load_sections
-from .places import label, place_text, table_spec
+from .places import label, place_text, section_text, table_spec
 from .words import SEVERITY_SIGN, SEVERITY_ZH, STATUS_ZH, severity_rank
 
 NULL_TEXT = "空白/未读出"
@@ -120,7 +120,7 @@ def record_page(record: dict) -> str:
         parts.append(f'<p class="sev-error">{_text(record.get("error")) or "无法检查该文件。"}</p>')
         return _document(title, "".join(parts))
     marks = _marks(record)
-    parts += [_findings(record), _sections(record)]
+    parts += [_findings(record), _sections(record), _quoted(record)]
     for table_id in ("t2", "t3", "t4"):
         parts.append(_table(record, table_id, marks))
     return _document(title, "".join(parts))
@@ -156,10 +156,7 @@ def _findings(record: dict) -> str:
     rows = []
     for f in findings:
         severity = f.get("severity", "")
-        where = escape(place_text(record, f.get("location") or {}))
-        target = _target(f.get("location") or {})
-        if target:
-            where = f'<a href="#{escape(target)}">{where}</a>'
+        where = _where_links(record, f.get("location") or {})
         rows.append(
             f'<tr class="sev-{escape(severity)}"><td>{escape(SEVERITY_ZH.get(severity, severity))}</td>'
             f"<td>{_text(f.get('rule'))}</td><td>{where}</td><td>{_text(f.get('message'))}</td>"
@@ -167,6 +164,52 @@ def _findings(record: dict) -> str:
         )
     head = "".join(f"<th>{h}</th>" for h in ("级别", "规则", "位置", "说明", "应为", "实为", "原文"))
     return f'<h2>发现的问题</h2><table id="findings"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+
+
+_TABLE_KEYS = ("table", "row", "column")
+
+
+def _where_links(record: dict, loc: dict) -> str:
+    """The place text, its cell part linked to the cell and its paragraph part to the
+    quoted paragraph (表三「予以公开」行「总计」列 / 第一部分第10段)."""
+    cell_part = {k: v for k, v in loc.items() if k in _TABLE_KEYS or k == "cells"}
+    text_part = {k: v for k, v in loc.items() if k not in _TABLE_KEYS and k != "cells"}
+    links = []
+    if any(k in cell_part for k in _TABLE_KEYS):
+        links.append((place_text(record, cell_part), _target(cell_part)))
+    if text_part:
+        links.append((place_text(record, text_part), paragraph_id(loc) or _target(text_part)))
+    if not links:
+        return escape(place_text(record, loc))
+    return " / ".join(f'<a href="#{escape(target)}">{escape(text)}</a>' if target else escape(text) for text, target in links)
+
+
+def paragraph_id(loc: dict) -> str | None:
+    """The anchor of a quoted paragraph, named like its place: para-overview-10 (第一部分第10段)."""
+    if loc.get("paragraph") is None:
+        return None
+    return f"para-{loc.get('section') or 'opening'}-{loc['paragraph']}"
+
+
+def _quoted(record: dict) -> str:
+    """The paragraphs findings quote, each with its anchor: the page shows no other prose."""
+    order = {s.id: i for i, s in enumerate(load_sections())}
+    quoted: dict[str, tuple[tuple, str, list[str]]] = {}
+    for f in record.get("findings") or ():
+        loc = f.get("location") or {}
+        anchor = paragraph_id(loc)
+        if anchor is None:
+            continue
+        key = (order.get(loc.get("section"), -1), loc["paragraph"])
+        _, _, texts = quoted.setdefault(anchor, (key, section_text(loc), []))
+        if f.get("evidence") and f["evidence"] not in texts:
+            texts.append(f["evidence"])
+    if not quoted:
+        return ""
+    rows = "".join(f'<tr id="{escape(anchor)}"><td>{escape(place)}</td><td>{"<br>".join(escape(t) for t in texts)}</td></tr>'
+                   for anchor, (_, place, texts) in sorted(quoted.items(), key=lambda kv: kv[1][0]))
+    return ("<h2>正文引文</h2><table><thead><tr><th>位置</th><th>原文（所引句子）</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table>")
 
 
 def _sections(record: dict) -> str:

@@ -6,7 +6,7 @@ from ..templates import TABLE_NAMES, TableSpec, load_sections, load_templates, u
 
 
 def place_text(record: dict, loc: dict) -> str:
-    """表三「本年新收申请」行「自然人」列 / 第3页; 第五部分 / 第82行."""
+    """表三「本年新收申请」行「自然人」列 / 第3页; 第五部分第2段 / 第82行."""
     parts = []
     table, row, column = loc.get("table"), loc.get("row"), loc.get("column")
     if table:
@@ -21,14 +21,24 @@ def place_text(record: dict, loc: dict) -> str:
             parts.append(f"{name}「{label(table, spec, 'row', row)}」行")
         else:
             parts.append(name)
-    if loc.get("section"):
-        spec_section = next((s for s in load_sections() if s.id == loc["section"]), None)
-        parts.append(f"第{spec_section.numeral}部分" if spec_section else str(loc["section"]))
+    section = section_text(loc)
+    if section:
+        parts.append(section)
     if loc.get("page") is not None:
         parts.append(f"第{loc['page']}页")
     if loc.get("line") is not None:
         parts.append(f"第{loc['line']}行")
     return " / ".join(parts) or "—"
+
+
+def section_text(loc: dict) -> str:
+    """第五部分, 第五部分第2段; 开头第3段 for a paragraph before section 一."""
+    paragraph = loc.get("paragraph")
+    after = f"第{paragraph}段" if paragraph is not None else ""
+    if loc.get("section"):
+        spec = next((s for s in load_sections() if s.id == loc["section"]), None)
+        return (f"第{spec.numeral}部分" if spec else str(loc["section"])) + after
+    return f"开头{after}" if after else ""
 
 
 def table_spec(record: dict, table_id: str) -> TableSpec:

@@ -51,6 +51,7 @@ FINDING_COLUMNS: list[tuple[str, Callable[[dict, dict], object]]] = [
     ("实为 actual", lambda r, f: f.get("actual")),
     ("原文 evidence", lambda r, f: f.get("evidence")),
     ("指纹 fingerprint", lambda r, f: f.get("fingerprint")),
+    ("段 paragraph", lambda r, f: f.get("location", {}).get("paragraph")),   # within its section (章节)
 ]
 
 REPORT_HEADER = [h for h, _ in REPORT_COLUMNS]
