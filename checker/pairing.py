@@ -30,7 +30,7 @@ MATERIAL_KEY = "material"
 def material_of(facts: ReportFacts) -> dict:
     """What the cross-year rules read of one report beyond its DOMAIN §6 record."""
     return {
-        "sentences": [[s.section, s.text, s.location.page, s.location.line] for s in facts.sentences],
+        "sentences": [[s.section, s.text, s.location.page, s.location.line, s.paragraph] for s in facts.sentences],
         "cells": {f"{v.ref.table}|{v.ref.row}|{v.ref.column}": [v.location.page, v.location.line]
                   for v in facts.values.values() if v.location is not None},
         # printed blank: 0 in the identities across years as in one year's (DOMAIN §3)
@@ -83,8 +83,9 @@ def side_from_record(record: dict) -> YearSide:
     for key, (page, line) in material.get("cells", {}).items():
         table, row, column = key.split("|")
         locations[CellRef(table, row, column)] = Location(page=page, line=line)
-    sentences = tuple(Sentence(text, section, Location(page=page, line=line))
-                      for section, text, page, line in material.get("sentences", []))
+    # [section, text, page, line, paragraph]; records stored before paragraphs have four
+    sentences = tuple(Sentence(text, section, Location(page=page, line=line), *rest)
+                      for section, text, page, line, *rest in material.get("sentences", []))
     cells = _cells(record.get("tables") or {})
     blanks = frozenset(CellRef(*key.split("|")) for key in material.get("blank", []))
     cells.update({ref: 0 for ref in blanks if cells.get(ref) is None})

@@ -65,6 +65,8 @@ def finding_fields(finding) -> dict:
             out["row"] = loc.row
     if loc.section is not None:
         out["section"] = loc.section
+    if loc.paragraph is not None:
+        out["paragraph"] = loc.paragraph
     return out
 
 

@@ -15,7 +15,7 @@ from ..prose import Statement, about_own_disclosure_cases, appeal_claims, breakd
 from ..sections import section_is_empty
 from ..templates import TABLE_NAMES, load_sections
 from .identities import Status, ledger
-from .kinds import _finding, _where, cell_label, registrar, row_label, template_position
+from .kinds import _finding, _where, cell_label, registrar, row_label, sentence_place, template_position
 from .loader import Rule
 
 Computed = Callable[[Rule, ReportFacts], Iterator[Finding]]
@@ -72,7 +72,7 @@ def other_year_as_current(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
         for pattern in (_THIS_YEAR_IS, _CURRENT_YEAR):
             m = pattern.search(text)
             if m and 2000 <= int(m.group(1)) < facts.year:
-                yield _finding(rule, _at(sentence),
+                yield _finding(rule, sentence_place(sentence),
                                _say(f"本报告为{facts.year}年度，正文却把{m.group(1)}年当作本年度来写：「{sentence.text}」"),
                                expected=facts.year, actual=int(m.group(1)), evidence=sentence.text)
                 break
@@ -93,7 +93,7 @@ def statistics_period(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
         years = [int(y) for y in _DATE_YEAR.findall(text)]
         wrong = [y for y in years if y != facts.year]
         if wrong:
-            yield _finding(rule, _at(sentence),
+            yield _finding(rule, sentence_place(sentence),
                            _say(f"统计期限写的是{wrong[0]}年，与报告年度{facts.year}年不符：「{sentence.text}」"),
                            expected=facts.year, actual=wrong[0], evidence=sentence.text)
 
@@ -131,11 +131,6 @@ def _ref(ref: CellRef) -> tuple[str, str, str]:
 
 def _sum(*numbers: int | None) -> int | None:
     return None if any(n is None for n in numbers) else sum(numbers)  # type: ignore[arg-type]
-
-
-def _at(sentence, **more) -> Location:
-    """Where a sentence stands: its section and paragraph, and page or line where the file has them."""
-    return Location(section=sentence.section, paragraph=sentence.paragraph, **_where(sentence.location), **more)
 
 
 def readings(facts: ReportFacts, quantity: str) -> tuple[list[tuple[int | None, str, CellRef]], list[tuple[int | None, str, CellRef]]]:
@@ -187,7 +182,7 @@ def _statement_checks(facts: ReportFacts) -> Iterator[tuple[Statement, str, list
 
 def _statement_finding(rule: Rule, st: Statement, reading: tuple, detail: str) -> Finding:
     n, name, ref = reading
-    return _finding(rule, _at(st.sentence, cell=ref), _say(detail), expected=n, actual=st.number, evidence=st.sentence.text)
+    return _finding(rule, sentence_place(st.sentence, cell=ref), _say(detail), expected=n, actual=st.number, evidence=st.sentence.text)
 
 
 @computed("prose_vs_table")
@@ -262,7 +257,7 @@ def prose_results_vs_table(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
             accepted = [r for r in accepted if r[0] is not None]
             if accepted and all(n != st.number for n, _, _ in accepted + [r for r in alternative if r[0] is not None]):
                 n, name, ref = accepted[0]
-                yield _finding(rule, _at(st.sentence, cell=ref),
+                yield _finding(rule, sentence_place(st.sentence, cell=ref),
                                _say(f"正文说「{st.verb}」申请{st.number}{st.unit}，{TABLE_NAMES[ref.table]}{name}为{n}"
                                     f"{_blank_note(facts, [ref])}：「{st.sentence.text}」"),
                                expected=n, actual=st.number, evidence=st.sentence.text)
@@ -291,7 +286,7 @@ def _result_finding(rule: Rule, facts: ReportFacts, st: Statement) -> Iterator[F
     matching = [name for name, n in hints if n == st.number]
     hint = f"；正文的{st.number}恰为{matching[0]}" if len(matching) == 1 else ""
     _, name = RESULT_GROUPS[st.quantity]
-    yield _finding(rule, _at(st.sentence, cell=refs[0], cells=tuple(refs) if len(refs) > 1 else ()),
+    yield _finding(rule, sentence_place(st.sentence, cell=refs[0], cells=tuple(refs) if len(refs) > 1 else ()),
                    _say(f"正文说「{st.verb}」{st.number}件，表三{name}为{group}{_blank_note(facts, refs)}{hint}：「{st.sentence.text}」"),
                    expected=group, actual=st.number, evidence=st.sentence.text)
 
@@ -354,7 +349,7 @@ def prose_appeals_vs_table(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
                     detail = f"正文说{what}「{claim.words}」，表四{what}{shown}"
                     expected, actual, involved = found[0][1], 0, nonzero
             cells = tuple(dict.fromkeys(involved))
-            yield _finding(rule, _at(sentence, cell=cells[0], cells=cells if len(cells) > 1 else ()),
+            yield _finding(rule, sentence_place(sentence, cell=cells[0], cells=cells if len(cells) > 1 else ()),
                            _say(f"{detail}{_blank_note(facts, cells)}：「{sentence.text}」"),
                            expected=expected, actual=actual, evidence=sentence.text)
 
@@ -375,7 +370,7 @@ def prose_t2_vs_table(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
             column, n = readings_[0]
             ref = CellRef("t2", claim.row, column)
             named = "" if re.search(r"规章|规范性文件|许可|处罚|强制", claim.words) else f"（指{row_label('t2', claim.row)}）"
-            yield _finding(rule, _at(sentence, cell=ref),
+            yield _finding(rule, sentence_place(sentence, cell=ref),
                            _say(f"正文说「{claim.words}」{claim.number}件{named}，表二{cell_label(ref)}为{n}"
                                 f"{_blank_note(facts, [ref])}：「{sentence.text}」"),
                            expected=n, actual=claim.number, evidence=sentence.text)
@@ -394,7 +389,7 @@ def breakdown_sum(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
                 continue
             listed = "+".join(str(n) for _, n in b.parts)
             relation = "多出" if parts > b.total else "少"
-            yield _finding(rule, _at(sentence),
+            yield _finding(rule, sentence_place(sentence),
                            _say(f"正文说「{b.words}」，所列各项之和为{parts}（{listed}），比总数{relation}{abs(parts - b.total)}"
                                 f"{'' if parts > b.total or b.closed else '（所列若非全部类别，宜写明其余部分）'}：「{sentence.text}」"),
                            expected=b.total, actual=parts, evidence=sentence.text)
@@ -427,7 +422,7 @@ def prose_says_none(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
             total = sum(n for _, n in counted if n)
             if total > 0:
                 ref = next(r for r, n in counted if n)
-                yield _finding(rule, _at(sentence, cell=ref),
+                yield _finding(rule, sentence_place(sentence, cell=ref),
                                _say(f"正文说没有{what}，{TABLE_NAMES[ref.table]}却有{total}件{_blank_note(facts, [r for r, _ in counted])}：「{sentence.text}」"),
                                expected=0, actual=total, evidence=sentence.text)
 
@@ -445,7 +440,7 @@ def fee_confusion(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
         # 《政府信息公开信息处理费管理办法》 names the regulation, not the fees charged
         text = re.sub(r"《[^》]*》", "", compact(sentence.text))
         if "行政事业性收费" in text and "信息处理费" not in text:
-            yield _finding(rule, _at(sentence),
+            yield _finding(rule, sentence_place(sentence),
                            _say(f"第六部分应报告信息处理费，却写的是表二的行政事业性收费：「{sentence.text}」"),
                            evidence=sentence.text)
             continue
@@ -453,7 +448,7 @@ def fee_confusion(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
         if m and fees is not None and fees.number:
             stated = Decimal(m.group(1)) / (1 if m.group(2) == "万元" else 10000)
             if stated == Decimal(fees.number) and stated > 0:
-                yield _finding(rule, _at(sentence, cell=CellRef("t2", "fees", "amount")),
+                yield _finding(rule, sentence_place(sentence, cell=CellRef("t2", "fees", "amount")),
                                _say(f"第六部分的信息处理费金额与表二行政事业性收费（{fees.text}万元）相同，疑为混淆：「{sentence.text}」"),
                                evidence=sentence.text)
 

@@ -67,6 +67,11 @@ def _where(loc: DocLocation | None) -> dict[str, int | None]:
     return {"page": loc.page, "line": loc.line} if loc else {}
 
 
+def sentence_place(sentence: Sentence, **more) -> Location:
+    """Where a sentence stands: its section and paragraph, and page or line where the file has them."""
+    return Location(section=sentence.section, paragraph=sentence.paragraph, **_where(sentence.location), **more)
+
+
 # --- labels for messages -------------------------------------------------------
 
 def row_label(table: str, row: str) -> str:
@@ -452,7 +457,7 @@ def text_pattern(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
         for p in patterns:
             m = p.search(compact(sentence.text))
             if m:
-                yield _finding(rule, Location(section=sentence.section, **_where(sentence.location)),
+                yield _finding(rule, sentence_place(sentence),
                                {"heading": sentence.text, "matched": m.group(0), "scope_name": scope.name},
                                evidence=sentence.text)
                 break

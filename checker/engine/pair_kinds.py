@@ -15,7 +15,7 @@ from ..findings import CellRef, Finding, Location
 from ..normalize import compact
 from ..pairing import YearSide, overlap_ratio
 from ..templates import TABLE_NAMES, load_boilerplate, union_spec
-from .kinds import _finding, _section_heading, _where, cell_label, column_label, registrar, row_label
+from .kinds import _finding, _section_heading, _where, cell_label, column_label, registrar, row_label, sentence_place
 from .loader import KINDS, LAST_YEAR, Rule
 
 PairFunction = Callable[[Rule, YearSide, YearSide], Iterator[Finding]]
@@ -133,7 +133,7 @@ def copied_figures(rule: Rule, this: YearSide, last: YearSide) -> Iterator[Findi
         return
     for sentence, figures in copied.values():
         say = {"sentence": sentence.text, "figures": figures, "scope_name": name, "last_year": _year(last)}
-        yield _finding(rule, Location(section=sentence.section, **_where(sentence.location)), say,
+        yield _finding(rule, sentence_place(sentence), say,
                        evidence=sentence.text)
 
 
