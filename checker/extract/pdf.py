@@ -172,23 +172,70 @@ def _open_edges(page, bbox: tuple[float, float, float, float]) -> list[float]:
     return ([min(above)] if len(above) >= 2 else []) + ([max(below)] if len(below) >= 2 else [])
 
 
+def _is_white(colour: object) -> bool:
+    """Gray 1, RGB (1, 1, 1) or CMYK (0, 0, 0, 0): the colour of the paper."""
+    values = (colour,) if isinstance(colour, (int, float)) else colour
+    if not isinstance(values, (tuple, list)) or not all(isinstance(v, (int, float)) for v in values):
+        return False  # a pattern or an unknown colour space: take it as visible
+    if len(values) in (1, 3):
+        return all(v >= 0.99 for v in values)
+    return len(values) == 4 and all(v <= 0.01 for v in values)
+
+
+def _drawn(obj: dict) -> bool:
+    """False for a rect that leaves no mark: WPS paints a white, unstroked strip
+    behind every text line, and stacked strips look like a one-column table
+    glued to the real grid below them."""
+    if obj.get("object_type") != "rect" or obj.get("stroke"):
+        return True
+    return bool(obj.get("fill")) and not _is_white(obj.get("non_stroking_color"))
+
+
+Row = list[tuple[float, float, float, float, str]]   # one grid row's printed cells
+
+
+def _is_prose_row(row: Row, x0: float, x1: float) -> bool:
+    """One cell across the whole grid holding prose, a heading or nothing: text
+    printed above or below the table and caught by its rules. A 表二 block
+    caption (第二十条第（一）项) is the table's own and stays."""
+    if len(row) != 1:
+        return False
+    left, _, right, _, text = row[0]
+    return left - x0 < 2 and x1 - right < 2 and "第二十条" not in compact(text)
+
+
+def _trim_prose_rows(rows: list[Row], x0: float, x1: float) -> list[Row]:
+    while rows and _is_prose_row(rows[0], x0, x1):
+        rows = rows[1:]
+    while rows and _is_prose_row(rows[-1], x0, x1):
+        rows = rows[:-1]
+    return rows
+
+
+def _fragment(table, page_number: int, page_height: float) -> Fragment | None:
+    """One pdfplumber table as a Fragment, rows of prose at its ends left to the text."""
+    rows = [[(b[0], b[1], b[2], b[3], fix_radicals(t or "")) for b, t in zip(row.cells, texts) if b is not None]
+            for row, texts in zip(table.rows, table.extract())]
+    x0, _, x1, _ = table.bbox
+    rows = _trim_prose_rows(rows, x0, x1)
+    cells = [c for row in rows for c in row]
+    if len(_cluster([c[0] for c in cells] + [c[2] for c in cells], COLUMN_SNAP)) <= 2:
+        return None  # WPS text frames come out as one-column "tables": they are text
+    offset = (page_number - 1) * PAGE_STRIDE
+    top, bottom = min(c[1] for c in cells), max(c[3] for c in cells)
+    cells = [(a, t + offset, b, u + offset, text) for a, t, b, u, text in cells]
+    return Fragment(cells, page_number, page_number, min(c[0] for c in cells), max(c[2] for c in cells),
+                    top, bottom, page_height)
+
+
 def _page_fragments(page, page_number: int) -> list[Fragment]:
+    page = page.filter(_drawn)
     found = page.find_tables()
     extra = [y for t in found for y in _open_edges(page, t.bbox)]
     if extra:
         found = page.find_tables({"explicit_horizontal_lines": extra})
-    offset = (page_number - 1) * PAGE_STRIDE
-    out = []
-    for table in found:
-        cells = []
-        for row, texts in zip(table.rows, table.extract()):
-            for bbox, text in zip(row.cells, texts):
-                if bbox is not None:
-                    cells.append((bbox[0], bbox[1] + offset, bbox[2], bbox[3] + offset, fix_radicals(text or "")))
-        if cells and len(_cluster([c[0] for c in cells] + [c[2] for c in cells], COLUMN_SNAP)) > 2:
-            x0, top, x1, bottom = table.bbox
-            out.append(Fragment(cells, page_number, page_number, x0, x1, top, bottom, page.height))
-    return out
+    fragments = (_fragment(table, page_number, page.height) for table in found)
+    return [f for f in fragments if f is not None]
 
 
 def _continues(before: Fragment, after: Fragment) -> bool:
