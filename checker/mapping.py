@@ -258,7 +258,8 @@ def _map_row_table(table_id: str, tables: list[Table]) -> MappedTable:
                 columns, positions = _t3_columns(header, mapped, table.location)
                 header_table = table
             row_id = found[1].id
-            if _group_label_only(cells, found[0], table_id):
+            following = table.rows[r + 1] if r + 1 < len(table.rows) else None
+            if _group_label_only(cells, found[0], table_id) and not _leaf_before(following, cells[found[0]], table_id):
                 continue  # 「（六）其他处理」 on a line of its own above its three items
             row_columns = columns if table_id == "t3" else _t2_columns(row_id, columns)
             if (table_id == "t3" and table.aligned and positions and table is header_table
@@ -292,6 +293,17 @@ def _group_label_only(cells: list[Cell], label_index: int, table_id: str) -> boo
     """A row naming a group (不予公开, 其他处理 …) with nothing printed after it."""
     return (label_key(cells[label_index].text) in _group_keys(table_id)
             and not any(c.text for c in cells[label_index + 1 :]))
+
+
+def _leaf_before(following: list[Cell] | None, label: Cell, table_id: str) -> bool:
+    """A group label with blank cells is a row of its own (2019's single （六）其他处理,
+    zeros printed blank) when the row after it is not one of the group's items."""
+    found = match_row_label(distinct(following), table_id) if following else None
+    if found is None:
+        return False
+    key = label_key(label.text)
+    return not any(r.id == found[1].id and r.group and label_key(r.group) == key
+                   for t in load_templates().values() for r in t.tables[table_id].rows)
 
 
 def _t3_columns(header: list[list[Cell]], mapped: MappedTable, location: Location) -> tuple[list[str], dict[str, int]]:
