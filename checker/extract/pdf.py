@@ -248,6 +248,23 @@ def _fragment(table, page_number: int, page_height: float) -> Fragment | None:
                     top, bottom, page_height)
 
 
+SIDE_COLUMN = 200.0   # points beside a table within which a cut merged label column may stand
+
+
+def _cut_side(page, bbox: tuple[float, float, float, float]) -> list[float]:
+    """A merged label column cut at a page break (三、本年度办理结果 over 22 rows) may be
+    left without its rule on the cut side, and then falls out of the table: where a
+    rule runs down most of the table's side, close the table's top and bottom."""
+    x0, top, x1, bottom = bbox
+    covered: Counter[int] = Counter()
+    for e in page.edges:
+        x = e["x0"]
+        if (e["orientation"] == "v" and (x0 - SIDE_COLUMN < x < x0 - 2 or x1 + 2 < x < x1 + SIDE_COLUMN)
+                and e["top"] >= top - 3 and e["bottom"] <= bottom + 3):
+            covered[round(x)] += e["bottom"] - e["top"]
+    return [top, bottom] if any(length > 0.8 * (bottom - top) for length in covered.values()) else []
+
+
 def _open_top(page, found) -> list[float]:
     """On a page that may carry on a table from the page before: where vertical rules
     start above every table found. A row there lost its upper rule at the break (a
@@ -262,7 +279,7 @@ def _open_top(page, found) -> list[float]:
 def _page_fragments(page, page_number: int, continued: bool = False) -> list[Fragment]:
     page = page.filter(_drawn)
     found = page.find_tables()
-    extra = [y for t in found for y in _open_edges(page, t.bbox)]
+    extra = [y for t in found for y in _open_edges(page, t.bbox) + _cut_side(page, t.bbox)]
     if continued:
         extra += [y for y in _open_top(page, found) if all(abs(y - e) > 2 for e in extra)]
     if extra:
