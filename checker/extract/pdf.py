@@ -89,14 +89,19 @@ def _is_page_furniture(line: Line, repeated: set[str], running: set[tuple[str, f
     return bool(_PAGE_NUMBER.match(key)) or key in repeated or _running_key(line) in running
 
 
+def _edge_counts(pages: list[list[Line]], key) -> Counter:
+    """On how many pages each key occurs among the first and last two lines."""
+    counts: Counter = Counter()
+    for lines in pages:
+        counts.update({key(l) for l in lines[:2] + lines[-2:]})
+    return counts
+
+
 def _repeated_lines(pages: list[list[Line]]) -> set[str]:
     """Lines printed at the top or bottom of most pages: running headers and footers."""
     if len(pages) < 3:
         return set()
-    counts: Counter[str] = Counter()
-    for lines in pages:
-        edge = lines[:2] + lines[-2:]
-        counts.update({compact(l.text) for l in edge})
+    counts = _edge_counts(pages, lambda l: compact(l.text))
     return {text for text, n in counts.items() if n >= max(3, len(pages) * 0.6) and len(text) < 40}
 
 
@@ -113,10 +118,8 @@ def _running_lines(pages: list[list[Line]]) -> set[tuple[str, float]]:
     """Lines at the same height on nearly every page, equal but for their numbers."""
     if len(pages) < 2:
         return set()
-    counts: Counter[tuple[str, float]] = Counter()
-    for lines in pages:
-        counts.update({_running_key(l) for l in lines[:2] + lines[-2:] if l.x1 > l.x0})
-    return {key for key, n in counts.items() if n >= max(2, len(pages) * 0.6)}
+    counts = _edge_counts(pages, lambda l: _running_key(l) if l.x1 > l.x0 else None)  # no box, no height
+    return {key for key, n in counts.items() if key is not None and n >= max(2, len(pages) * 0.6)}
 
 
 # --- tables (pdfplumber) ------------------------------------------------------
@@ -281,7 +284,7 @@ def _page_fragments(page, page_number: int, continued: bool = False) -> list[Fra
     found = page.find_tables()
     extra = [y for t in found for y in _open_edges(page, t.bbox) + _cut_side(page, t.bbox)]
     if continued:
-        extra += [y for y in _open_top(page, found) if all(abs(y - e) > 2 for e in extra)]
+        extra += _open_top(page, found)
     if extra:
         found = page.find_tables({"explicit_horizontal_lines": extra})
     fragments = (_fragment(table, page_number, page.height) for table in found)
