@@ -151,6 +151,12 @@ def _cluster(values: list[float], tolerance: float = 2.0) -> list[float]:
     return out
 
 
+def _column_edges(cells: list[tuple[float, float, float, float, str]]) -> list[float]:
+    # Fragments of one table on two pages can be drawn a few points apart; no real
+    # column is that narrow, so column edges snap with a wider tolerance than rows.
+    return _cluster([c[0] for c in cells] + [c[2] for c in cells], COLUMN_SNAP)
+
+
 def _index(edges: list[float], value: float) -> int:
     return min(range(len(edges)), key=lambda i: abs(edges[i] - value))
 
@@ -159,9 +165,7 @@ def grid_from_cells(cells: list[tuple[float, float, float, float, str]]) -> tupl
     """Cell boxes -> a full grid over the union of their edges, and each grid row's
     top: each printed cell covers every grid position its box spans (pdfplumber
     reports those as None)."""
-    # Fragments of one table on two pages can be drawn a few points apart; no real
-    # column is that narrow, so column edges snap with a wider tolerance than rows.
-    xs = _cluster([c[0] for c in cells] + [c[2] for c in cells], COLUMN_SNAP)
+    xs = _column_edges(cells)
     ys = _cluster([c[1] for c in cells] + [c[3] for c in cells])
     n_rows, n_cols = len(ys) - 1, len(xs) - 1
     if n_cols < 2 or n_rows < 1:
@@ -242,7 +246,7 @@ def _fragment(table, page_number: int, page_height: float) -> Fragment | None:
     x0, _, x1, _ = table.bbox
     rows = _trim_prose_rows(rows, x0, x1)
     cells = [c for row in rows for c in row]
-    if len(_cluster([c[0] for c in cells] + [c[2] for c in cells], COLUMN_SNAP)) <= 2:
+    if len(_column_edges(cells)) <= 2:
         return None  # WPS text frames come out as one-column "tables": they are text
     offset = (page_number - 1) * PAGE_STRIDE
     top, bottom = min(c[1] for c in cells), max(c[3] for c in cells)
@@ -291,10 +295,6 @@ def _page_fragments(page, page_number: int, continued: bool = False) -> list[Fra
     return [f for f in fragments if f is not None]
 
 
-def _column_edges(fragment: Fragment) -> list[float]:
-    return _cluster([c[0] for c in fragment.cells] + [c[2] for c in fragment.cells], COLUMN_SNAP)
-
-
 def _continues(before: Fragment, after: Fragment) -> bool:
     """`after` carries on `before` over a page break (nothing printed between them): the
     next page, the same width, and one's column edges among the other's (a fragment
@@ -302,7 +302,7 @@ def _continues(before: Fragment, after: Fragment) -> bool:
     other, each with its own column widths, stay two."""
     if after.page != before.last_page + 1 or abs(after.x0 - before.x0) >= 8 or abs(after.x1 - before.x1) >= 8:
         return False
-    fewer, more = sorted((_column_edges(before), _column_edges(after)), key=len)
+    fewer, more = sorted((_column_edges(before.cells), _column_edges(after.cells)), key=len)
     return all(any(abs(x - y) <= COLUMN_SNAP for y in more) for x in fewer)
 
 
