@@ -19,6 +19,7 @@ from .values import Value, read_values
 
 _YEAR = re.compile(r"(\d{4}|[〇○零一二三四五六七八九]{4})\s*年")
 _TITLE_WORDS = ("报告", "年报")
+_TITLE_LABEL = re.compile(r"^(?:(?:标\s*题|文章标题|信息名称)\s*[:：]\s*)+")
 _CHROME = re.compile(r"^(当前位置|您当前的位置|发布时间|来源|信息来源|索引号|字号|浏览次数|打印|关闭)")
 
 
@@ -66,7 +67,7 @@ def find_title(document: Document) -> tuple[str | None, Location | None]:
     """The report's title: an early line naming an annual report, else the page's metadata."""
     early = [b for b in document.blocks[:25] if isinstance(b, (Heading, Paragraph))]
     for i, block in enumerate(early):
-        text = block.text.strip()
+        text = _TITLE_LABEL.sub("", block.text.strip())  # a site's 标题：… line is the title, label apart
         key = compact(text)
         if _CHROME.match(key) or len(key) > 80 or re.search(r"[>›»]", key):
             continue  # site chrome and breadcrumbs (首页 > 政府信息公开 > 年报)

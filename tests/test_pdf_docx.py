@@ -44,10 +44,17 @@ def _comparable(findings: list[dict]) -> list[tuple]:
     return [t[:4] + ((t[4],) if not isinstance(t[4], str) else ()) for t in finding_tuples(findings)]
 
 
+def _html_findings(source: Path) -> list[dict]:
+    """The reviewed findings of a generated report; for a real report (whose truth is
+    its hand-checked expected.json, findings not included) those of its HTML itself."""
+    if source.name.endswith(".expected.json"):
+        return check_file(source.with_name(source.name.replace(".expected.json", ".html"))).to_dict()["findings"]
+    return load_json(source.with_name(source.name.replace(".truth.json", ".findings.json")))["findings"]
+
+
 @pytest.mark.parametrize("path", GENERATED, ids=lambda p: p.name)
 def test_same_findings_as_the_html(path):
-    source = _source(path)
-    expected = load_json(source.with_name(source.name.replace(".truth.json", ".findings.json")))["findings"]
+    expected = _html_findings(_source(path))
     result = check_file(path)
     assert _comparable([f.to_dict() for f in result.findings]) == _comparable(expected)
     if path.suffix == ".pdf":

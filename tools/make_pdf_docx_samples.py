@@ -10,14 +10,22 @@ named landscape page around 表四, and the GBK sample re-encoded as UTF-8 for L
 Needs (Debian): chromium, libreoffice-writer-nogui, poppler-utils, fonts-noto-cjk,
 fonts-arphic-uming, fonts-wqy-zenhei; Python: lxml, pdfplumber, python-docx (for --check).
 
+The browser prints (*.browser.pdf) are a report's web page as an evaluator saves it: Chromium's
+print-to-PDF with its default header (date, page title) and footer (URL, page x/y), the site's own
+lines (标题, 发布时间, 来源, 索引号) above the title, ruled tables with tall rows. For the two real
+HTML reports the truth is their samples/NAME.expected.json.
+
 Usage:
     python3 tools/make_pdf_docx_samples.py            # build all outputs, then check them
     python3 tools/make_pdf_docx_samples.py --check    # only check the existing outputs
+    python3 tools/make_pdf_docx_samples.py --prints [OUT.browser.pdf ...]   # only the browser prints
 """
 from __future__ import annotations
 
 import argparse
 import collections
+import dataclasses
+import http.server
 import logging
 import pathlib
 import re
@@ -25,6 +33,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 HTML_DIR = ROOT / "samples" / "html"
@@ -333,6 +342,223 @@ def build_docx_and_lo_pdf(tmp: pathlib.Path) -> list[pathlib.Path]:
 
 
 # --------------------------------------------------------------------------------------------
+# Browser prints: a report's web page saved as evidence by an evaluator (Chromium print-to-PDF
+# with its default header and footer)
+# --------------------------------------------------------------------------------------------
+@dataclasses.dataclass(frozen=True)
+class SitePrint:
+    source: str            # the HTML, relative to the repository
+    truth: str             # the truth the PDF must match, relative to the repository
+    out: str               # file name under samples/pdf
+    url: str               # where the page lives: Chromium prints it in the footer
+    head: tuple[str, ...]  # the site's own lines above the report's title (HTML)
+    css: str = ""          # layout forcing, on top of SITE_CSS
+    classes: tuple[tuple[int, str], ...] = ()   # (table index, class) for that CSS
+    # Measured candidates for one layout value (%(gap)s in css) and the layout it must give
+    # (a predicate over the pages' text): the first candidate that gives it is kept.
+    gaps: tuple[int, ...] = (0,)
+    wanted: str = ""
+
+
+# A government site's article page: ruled tables with tall rows, body text with generous
+# leading, Chromium's default page margins (its header and footer print inside them).
+SITE_CSS = """
+@page { size: A4 portrait; }
+html, body, body * { font-family: %(font)s !important; }
+body { margin: 0 28px; font-size: 16px; line-height: 1.8; }
+.site-head p { margin: 4px 0; font-size: 14px; color: #555; }
+.site-head { border-bottom: 1px solid #ccc; margin-bottom: 16px; }
+table { border-collapse: collapse !important; width: 100%% !important; break-inside: auto; }
+tr { break-inside: avoid; }
+td, th { border: 1px solid #000 !important; padding: 9px 5px !important; }
+td, td * { font-size: 14px !important; line-height: 1.9 !important; }
+td p { margin: 0 !important; }
+"""
+
+# Tall 表三 rows; the (七)总计 row grows by the measured gap until the last row no longer fits
+# under it: that row alone goes overleaf, and 表三's fragment before it ends near the page's foot.
+T3_TALL_CSS = """
+table.t3 td { padding-top: 17px !important; padding-bottom: 17px !important; }
+table.t3 tr:nth-last-child(2) td { padding-top: %(gap)spx !important; padding-bottom: %(gap)spx !important; }
+"""
+
+SITE_PRINTS = (
+    # 表二 over two pages, 表三 over three (tall rows), no repeated header.
+    SitePrint("samples/html/county_2024_clean.html", "samples/html/county_2024_clean.truth.json",
+              "county_2024_clean.browser.pdf",
+              "http://www.qinglan.gov.cn/zwgk/zfxxgkndbg/202501/t20250120_58213.html",
+              ("<p>标题：青岚县人民政府2024年政府信息公开工作年度报告</p>",
+               "<p>发布时间：2025-01-20</p>", "<p>来源：青岚县人民政府办公室</p>",
+               "<p>索引号：114110240058213X/2025-00016</p>"),
+              css="table.t2 { margin-top: %(gap)spx; }", classes=((0, "t2"), (1, "t3")),
+              gaps=tuple(range(0, 400, 10)), wanted="t2 on 2 pages, t3 on 3 pages"),
+    # 表三's last row, 四、结转下年度继续办理, alone on the next page (no header repeated).
+    SitePrint("samples/html/county_2024_errors.html", "samples/html/county_2024_errors.truth.json",
+              "county_2024_errors.browser.pdf",
+              "http://www.qinglan.gov.cn/zwgk/zfxxgkndbg/202501/t20250120_58214.html",
+              ("<p>当前位置：首页 &gt; 政务公开 &gt; 政府信息公开年报</p>",
+               "<p>标题：青岚县人民政府2024年政府信息公开工作年度报告</p>",
+               "<p>发布时间：2025-01-20　　来源：青岚县人民政府办公室　　浏览次数：312</p>",
+               "<p>索引号：114110240058213X/2025-00017　　主题分类：政务公开</p>"),
+              css=T3_TALL_CSS, classes=((1, "t3"),), gaps=tuple(range(17, 48, 2)), wanted="t3 last row alone"),
+    SitePrint("samples/html/city_dept_2020_template2019.html",
+              "samples/html/city_dept_2020_template2019.truth.json",
+              "city_dept_2020_template2019.browser.pdf",
+              "http://sthjj.yunjiang.gov.cn/xxgk/ndbg/202101/t20210120_3301.html",
+              ("<p>当前位置：首页 &gt; 信息公开 &gt; 政府信息公开年报</p>",
+               "<p>标题：云江市生态环境局2020年政府信息公开工作年度报告</p>",
+               "<p>发布时间：2021-01-20</p>", "<p>来源：云江市生态环境局</p>",
+               "<p>索引号：006938447/2021-00004</p>")),
+    SitePrint("samples/html/district_2022_traditional.html",
+              "samples/html/district_2022_traditional.truth.json",
+              "district_2022_traditional.browser.pdf",
+              "http://www.qifeng.gov.cn/zfxxgk/ndbg/202301/t20230120_7714.html",
+              ("<p>標題：臨瀾市棲鳳區人民政府2022年政府信息公開工作年度報告</p>",
+               "<p>發布時間：2023-01-20</p>", "<p>來源：臨瀾市棲鳳區人民政府辦公室</p>",
+               "<p>索引號：11330104MB0012345Q/2023-00003</p>")),
+    SitePrint("samples/html/township_2023_gbk.html", "samples/html/township_2023_gbk.truth.json",
+              "township_2023_gbk.browser.pdf",
+              "http://www.mingyuan.gov.cn/wxjd/zwgk/ndbg/202401/t20240126_2291.html",
+              ("<p>标题：澄河市明远区望溪街道办事处2023年政府信息公开工作年度报告</p>",
+               "<p>索引号：11330105MB1A2345X/2024-00001</p>")),
+    SitePrint("samples/pingtan_2024.html", "samples/pingtan_2024.expected.json", "pingtan_2024.browser.pdf",
+              "http://www.pingtan.gov.cn/jhtml/cn/8a9ae3fc8ba1cf1d018ba5ae7a7a0001",
+              ("<p>标题：平潭综合实验区2024年度政府信息公开工作年度报告</p>",
+               "<p>发布时间：2025-01-20</p>", "<p>来源：平潭综合实验区党工委管委会办公室</p>",
+               "<p>索引号：FJ00108-0100-2025-00002</p>")),
+    SitePrint("samples/shanghai_bgt_2019.html", "samples/shanghai_bgt_2019.expected.json",
+              "shanghai_bgt_2019.browser.pdf",
+              "http://www.shanghai.gov.cn/nw2319/20200131/0001-12344_1.html",
+              ("<p>标题：2019年上海市人民政府办公厅政府信息公开工作年度报告</p>",
+               "<p>发布时间：2020-01-31</p>", "<p>来源：上海市人民政府办公厅</p>",
+               "<p>索引号：SHSZF-2020-000021</p>")),
+)
+
+
+def read_page(relative: str) -> str:
+    """An HTML file as text, declared UTF-8 from here on (the GBK sample is re-encoded)."""
+    raw = (ROOT / relative).read_bytes()
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return re.sub(r"charset=gb2312", "charset=utf-8", raw.decode("gb18030"), flags=re.I)
+
+
+def site_page(spec: SitePrint, gap: int, font: str = TRUETYPE_FONT) -> str:
+    """The report inside a site page: the site's header lines right after <body>."""
+    html = read_page(spec.source)
+    for index, cls in spec.classes:
+        html = add_class(html, index, cls)
+    body = re.search(r"<body[^>]*>", html, re.I)
+    head = '<div class="site-head">\n' + "\n".join(spec.head) + "\n</div>\n"
+    html = html[: body.end()] + "\n" + head + html[body.end():]
+    layout = SITE_CSS % {"font": font} + TRUETYPE_HEADING_CSS + spec.css % {"gap": gap}
+    return inject_css(html, layout)
+
+
+class _OnePage(http.server.BaseHTTPRequestHandler):
+    """Serves the page being printed at whatever path the URL names."""
+
+    body = b""
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(self.body)))
+        self.end_headers()
+        self.wfile.write(self.body)
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+def chromium_print(html: str, url: str, out_pdf: pathlib.Path) -> None:
+    """Print `html` as if loaded from `url`, with Chromium's default header (date, page
+    title) and footer (URL, page x/y). Every host resolves to a server on this machine,
+    so nothing leaves it and the footer still shows the site's address."""
+    _OnePage.body = html.encode("utf-8")
+    server = http.server.HTTPServer(("127.0.0.1", 0), _OnePage)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        port = server.server_address[1]
+        with tempfile.TemporaryDirectory(prefix="chromium_") as profile:
+            cmd = ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                   "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                   "--disable-sync", f"--user-data-dir={profile}",
+                   "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1", f"--proxy-server=http://127.0.0.1:{port}",
+                   f"--print-to-pdf={out_pdf}", url]
+            subprocess.run(cmd, check=True, capture_output=True, timeout=180)
+    finally:
+        server.shutdown()
+    if not out_pdf.exists() or out_pdf.stat().st_size == 0:
+        raise RuntimeError(f"chromium wrote no {out_pdf}")
+
+
+def page_texts(pdf: pathlib.Path) -> list[str]:
+    out = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True,
+                         text=True).stdout
+    return [compact_text(t) for t in out.split("\f")[:-1]]
+
+
+def compact_text(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+# Labels that say which table a page holds: 表二's first and last block captions, 表三's
+# first, next-to-last and last rows.
+T2_FIRST, T2_LAST = "第二十条第（一）项", "行政事业性收费"
+T3_FIRST, T3_TOTAL, T3_LAST = "本年新收政府信息公开申请数量", "（七）总计", "四、结转下年度继续办理"
+
+
+def pages_with(texts: list[str], label: str) -> list[int]:
+    return [i for i, t in enumerate(texts, 1) if label in t]
+
+
+def layout_of(texts: list[str]) -> dict[str, object]:
+    """Where 表二 and 表三 start and end (1-based pages), from the printed text."""
+    def first(label: str) -> int:
+        found = pages_with(texts, label)
+        return found[0] if found else 0
+    return {"t2": (first(T2_FIRST), first(T2_LAST)), "t3": (first(T3_FIRST), first(T3_LAST)),
+            "t3_total": first(T3_TOTAL)}
+
+
+def layout_is(texts: list[str], wanted: str) -> bool:
+    got = layout_of(texts)
+    (a2, b2), (a3, b3) = got["t2"], got["t3"]
+    if wanted == "t2 on 2 pages, t3 on 3 pages":
+        return b2 == a2 + 1 and b3 == a3 + 2
+    if wanted == "t3 last row alone":
+        # (七)总计 ends one page and 四、结转下年度继续办理 alone starts the next: no other 表三
+        # row there, and the 四、 heading after it
+        if not (a3 and b3 == got["t3_total"] + 1):
+            return False
+        page = texts[b3 - 1]
+        after = page.index(T3_LAST) + len(T3_LAST)
+        return "四、政府信息公开行政复议" in page[after:] and "3.其他" not in page
+    return True
+
+
+def build_site_prints(tmp: pathlib.Path, only: tuple[str, ...] = ()) -> list[pathlib.Path]:
+    outs = []
+    for spec in SITE_PRINTS:
+        if only and spec.out not in only:
+            continue
+        out = PDF_DIR / spec.out
+        for gap in spec.gaps:
+            chromium_print(site_page(spec, gap), spec.url, out)
+            if layout_is(page_texts(out), spec.wanted):
+                break
+        else:
+            raise RuntimeError(f"{spec.out}: no candidate gives {spec.wanted!r}")
+        out.with_name(out.name + ".source").write_text(spec.truth + "\n", encoding="utf-8")
+        print(f"{spec.out}: gap {gap}px, {layout_of(page_texts(out))}", file=sys.stderr)
+        outs.append(out)
+    return outs
+
+
+# --------------------------------------------------------------------------------------------
 # Checks
 # --------------------------------------------------------------------------------------------
 NUM_RE = re.compile(r"-?\d+(?:\.\d+)?")
@@ -341,7 +567,7 @@ NUM_RE = re.compile(r"-?\d+(?:\.\d+)?")
 def html_table_numbers(name: str) -> collections.Counter:
     """Multiset of number tokens printed in the source HTML's table cells."""
     import lxml.html
-    doc = lxml.html.document_fromstring(read_html(name))
+    doc = lxml.html.document_fromstring(read_page(name))
     c: collections.Counter = collections.Counter()
     for td in doc.iter("td", "th"):
         txt = td.text_content().replace("\xa0", " ").strip()
@@ -355,8 +581,11 @@ def text_numbers(text: str) -> collections.Counter:
 
 
 def source_name(out: pathlib.Path) -> str:
+    """The source HTML (relative to the repository) of an output, from its .source truth:
+    samples/html/NAME.truth.json -> samples/html/NAME.html; samples/NAME.expected.json ->
+    samples/NAME.html (a real report)."""
     src = out.with_name(out.name + ".source").read_text(encoding="utf-8").strip()
-    return pathlib.Path(src).name.removesuffix(".truth.json")
+    return re.sub(r"\.(truth|expected)\.json$", ".html", src)
 
 
 def check_pdf(pdf: pathlib.Path) -> list[str]:
@@ -459,6 +688,8 @@ def check(outputs: list[pathlib.Path]) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--check", action="store_true", help="only check the existing outputs")
+    ap.add_argument("--prints", nargs="*", metavar="OUT",
+                    help="build only the browser prints (*.browser.pdf), or only those named")
     args = ap.parse_args()
     if args.check:
         outs = sorted(PDF_DIR.glob("*.pdf")) + sorted(DOCX_DIR.glob("*.docx"))
@@ -466,11 +697,12 @@ def main() -> None:
         PDF_DIR.mkdir(parents=True, exist_ok=True)
         DOCX_DIR.mkdir(parents=True, exist_ok=True)
         outs = []
+        builds = [build_county_clean_chromium, build_county_clean_thead, build_county_errors_noto,
+                  build_city_narrow, build_docx_and_lo_pdf, build_site_prints]
         with tempfile.TemporaryDirectory(prefix="govcheck_samples_") as t:
             tmp = pathlib.Path(t)
-            for build in (build_county_clean_chromium, build_county_clean_thead,
-                          build_county_errors_noto, build_city_narrow, build_docx_and_lo_pdf):
-                made = build(tmp)
+            for build in builds[-1:] if args.prints is not None else builds:
+                made = build(tmp, tuple(args.prints)) if args.prints else build(tmp)
                 print("wrote", ", ".join(str(p.relative_to(ROOT)) for p in made), file=sys.stderr)
                 outs += made
     check(outs)
