@@ -15,6 +15,7 @@ REAL = [
     (PINGTAN, PINGTAN.with_suffix(".expected.json")),
     (HUAIAN, HUAIAN.with_suffix(".expected.json")),
     (SHANGHAI, SHANGHAI.with_suffix(".expected.json")),
+    (HONGZE, HONGZE.with_suffix(".expected.json")),
 ]
 
 

@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 from ..templates import TABLE_NAMES, TableSpec, load_sections
 from .places import label, place_text, section_text, table_spec
-from .words import SEVERITY_SIGN, SEVERITY_ZH, STATUS_ZH, severity_rank
+from .words import SEVERITY_SIGN, SEVERITY_ZH, STATUS_ZH, severity_rank, value_text
 
 NULL_TEXT = "空白/未读出"
 
@@ -160,7 +160,7 @@ def _findings(record: dict) -> str:
         rows.append(
             f'<tr class="sev-{escape(severity)}"><td>{escape(SEVERITY_ZH.get(severity, severity))}</td>'
             f"<td>{_text(f.get('rule'))}</td><td>{where}</td><td>{_text(f.get('message'))}</td>"
-            f"<td>{_text(f.get('expected'))}</td><td>{_text(f.get('actual'))}</td><td>{_text(f.get('evidence'))}</td></tr>"
+            f"<td>{escape(value_text(f.get('expected')))}</td><td>{escape(value_text(f.get('actual')))}</td><td>{_text(f.get('evidence'))}</td></tr>"
         )
     head = "".join(f"<th>{h}</th>" for h in ("级别", "规则", "位置", "说明", "应为", "实为", "原文"))
     return f'<h2>发现的问题</h2><table id="findings"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'

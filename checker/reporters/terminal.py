@@ -11,7 +11,7 @@ from ..findings import CellRef, Finding, Severity
 from ..result import Result
 from ..templates import TABLE_NAMES, load_sections, union_spec
 from .places import place_text
-from .words import SEVERITY_SIGN, SEVERITY_ZH
+from .words import SEVERITY_SIGN, SEVERITY_ZH, value_text
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -19,13 +19,6 @@ SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severi
 def _where(finding: Finding, result: Result) -> str:
     template = {"template": result.template, "table_templates": result.table_templates}
     return place_text(template, finding.location.to_dict())
-
-
-def _number_text(value: object) -> str:
-    """None: nothing to show; "": a cell printed blank."""
-    if value is None:
-        return ""
-    return str(value) or "空白"
 
 
 class TerminalReporter:
@@ -122,7 +115,7 @@ class TerminalReporter:
                     continue
                 ref = CellRef(table_id, row_id, col)
                 value = cells[col]
-                text = _number_text(value)
+                text = value_text(value)
                 if value is None and ref in printed:
                     text = printed[ref].text or "空白"
                 mark = marks.get(ref)
@@ -146,5 +139,5 @@ class TerminalReporter:
             table.add_column(name, overflow="fold")
         for f in sorted(findings, key=lambda f: (f.severity.rank, f.sort_key())):
             table.add_row(Text(SEVERITY_ZH[f.severity], style=SEVERITY_STYLE[f.severity]), f.rule, _where(f, result),
-                          f.message, _number_text(f.expected), _number_text(f.actual))
+                          f.message, value_text(f.expected), value_text(f.actual))
         self.console.print(table)

@@ -14,3 +14,10 @@ STATUS_ZH = {"ok": "已检查", "unreadable": "无法读取", "timeout": "超时
 def severity_rank(severity: str | None) -> int:
     """Errors first; an unknown severity last."""
     return Severity(severity).rank if severity in SEVERITY_ZH else len(SEVERITY_ZH)
+
+
+def value_text(value: object) -> str:
+    """A finding's 应为/实为 as a person reads it: nothing when there is none, 空白 for a cell printed blank."""
+    if value is None:
+        return ""
+    return str(value) or "空白"
