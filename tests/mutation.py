@@ -19,6 +19,8 @@ from checker.facts import build_facts
 from checker.findings import CellRef, Finding
 from checker.normalize import parse_cell
 
+from .conftest import replace_cell
+
 DEFAULT_REPORTS = ("samples/qingzu_2024.txt", "samples/pingtan_2024.html", "samples/huaian_2024.pdf",
                    "samples/hongze_2023.pdf", "samples/shanghai_bgt_2019.html",
                    *(f"samples/html/{p.name}" for p in sorted((Path(__file__).parent.parent / "samples" / "html").glob("*.html"))))
@@ -41,17 +43,6 @@ def blank_zeros(document: Document) -> Document:
             block = Table(rows, block.location, block.row_locations, block.aligned)
         blocks.append(block)
     return Document(blocks, document.format, document.metadata, document.notes)
-
-
-def replace_cell(document: Document, source: Cell, text: str) -> Document:
-    """A copy of the document with one printed cell (every copy of a merged one) changed."""
-    blocks = []
-    for block in document.blocks:
-        if isinstance(block, Table) and any(c is source for row in block.rows for c in row):
-            rows = [[Cell(text, c.origin) if c.origin == source.origin else c for c in row] for row in block.rows]
-            block = Table(rows, block.location, block.row_locations, block.aligned)
-        blocks.append(block)
-    return Document(blocks, document.format, document.metadata)
 
 
 @lru_cache(maxsize=None)
