@@ -72,12 +72,13 @@ class Evaluation:
 @dataclass(frozen=True, slots=True)
 class Ledger:
     evaluations: tuple[Evaluation, ...]
+    blank_total_cells: dict[CellRef, Evaluation]   # each blank total, with the identity that reports it
 
     def of_rule(self, code: str) -> Iterator[Evaluation]:
         return (e for e in self.evaluations if e.rule.code == code)
 
     def blank_totals(self) -> dict[CellRef, Evaluation]:
-        return {e.anchor: e for e in self.evaluations if e.status is Status.BLANK_TOTAL}
+        return self.blank_total_cells
 
     def blocked_by(self, ref: CellRef) -> list[Evaluation]:
         return [e for e in self.evaluations if ref in e.blocked_by]
@@ -220,7 +221,7 @@ def _build(facts: ReportFacts) -> Ledger:
         elif e.status in (Status.FAILS, Status.HOLDS) and any(c in first and first[c] is not e for c in e.cells):
             e = _with_status(e, Status.ON_BLANK_TOTAL)
         out.append(e)
-    return Ledger(tuple(out))
+    return Ledger(tuple(out), first)
 
 
 def _with_status(e: Evaluation, status: Status) -> Evaluation:
