@@ -69,7 +69,7 @@ def publication_dates(document: Document) -> list[Published]:
 #   township     乡/镇 人民政府 (a level of government)
 #   subdistrict  街道办事处, 片区管理局: township-level bodies sent out by a district
 #                government (派出机关/机构), not a level of government
-#   zone         开发区/实验区/新区 管委会 (管理委员会): a government's 派出机构, county level
+#   zone         开发区/实验区 管委会 (管理委员会): a government's 派出机构, county level
 #                or above, that reports like a government but is not one
 #   department   局/委/办/厅, 办公厅/办公室 … ; unknown: no name
 BODY_KINDS = ("government", "township", "subdistrict", "zone", "department", "unknown")
@@ -100,6 +100,20 @@ def body_kind(body: str | None) -> str:
     if _PLACE.search(name):
         return "government"  # 北京市2024年…: a place name alone is its government's report
     return "department"
+
+
+# What a template row's `zero_for` may name: the kinds, and a government's level where a
+# row depends on it (规章 are made by provincial and city governments, not by a county's).
+COUNTY_GOVERNMENT = "county_government"
+BODY_TAGS = (*BODY_KINDS, COUNTY_GOVERNMENT)
+_COUNTY = re.compile(r"(县|区|旗)(人民政府)?$")
+
+
+def body_tags(body: str | None) -> frozenset[str]:
+    """The body's kind, and county_government for 县/区/旗 governments (淮安市洪泽区人民政府)."""
+    kind = body_kind(body)
+    county = kind == "government" and bool(_COUNTY.search(compact(body or "")))
+    return frozenset({kind, COUNTY_GOVERNMENT} if county else {kind})
 
 
 def deadline(year: int, kind: str) -> tuple[date, date | None]:

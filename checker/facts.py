@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from datetime import date
 
-from .dates import Published, body_kind, publication_dates
+from .dates import Published, body_kind, body_tags, publication_dates
 from .document import Document, Heading, Location, Paragraph
 from .findings import CellRef
 from .mapping import MappedTable, map_tables
@@ -36,7 +36,8 @@ class ReportFacts:
     sections: SectionResult
     tables: dict[str, MappedTable]
     values: dict[CellRef, Value] = field(default_factory=dict)
-    body_kind: str = "unknown"                 # government | township | department | unknown
+    body_kind: str = "unknown"                 # one of dates.BODY_KINDS
+    body_tags: frozenset[str] = frozenset()    # the kind, and the government's level where it matters (dates.BODY_TAGS)
     sentences: list[Sentence] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
     published: list[Published] = field(default_factory=list)   # most trustworthy first
@@ -234,6 +235,7 @@ def build_facts(document: Document, *, published: date | None = None) -> ReportF
         tables=tables,
         values=read_values(tables),
         body_kind=body_kind(body),
+        body_tags=body_tags(body),
         sentences=sentences,
         statements=[st for sentence in sentences for st in statements_in(sentence, year)],
         published=dates,

@@ -21,6 +21,7 @@ T4_PARENT = "行政诉讼"   # the header above both litigation groups; a group 
 T4_ORDER = [(g, l) for g in ("review", "litigation_direct", "litigation_after_review")
             for l in ("upheld", "corrected", "other", "pending", "total")]
 PADDING = (-1, -1)       # origin of the blank cells that stand in for a short row's missing ones
+BLANK_ROW = (-2, -2)     # origin of the cells of a text-table row printed with no value at all
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,6 +208,9 @@ def _split_row(cells: list[Cell], label_index: int, n_values: int, aligned: bool
     # value is certain; blanks inside it are real empty cells. Text right after
     # the label is a label continuation when there are more cells than columns.
     label, values = cells[: label_index + 1], cells[label_index + 1 :]
+    if not any(c.text for c in values):
+        # nothing printed after the label: every cell is blank, whichever column it is
+        return label, [Cell("", BLANK_ROW)] * n_values, None
     while values and not values[-1].text:
         values = values[:-1]
     while values and (not values[0].text or (len(values) > n_values and _kind(values[0].text) == "text")):
@@ -390,13 +394,28 @@ def _t4_column_ids(header: list[list[Cell]], aligned: bool) -> list[tuple[str, s
     return out
 
 
+def _numeric_cells(row: list[Cell]) -> int:
+    return sum(1 for c in row if _kind(c.text) in ("number", "placeholder"))
+
+
+def _t4_data_row(row: list[Cell], header: list[list[Cell]], table: Table, later: list[list[Cell]]) -> bool:
+    """表四's row of fifteen numbers. Zeros may be printed blank, so a row with few
+    numbers (or none) is the data row too when the header above it names all fifteen
+    columns, it holds no label, and no fuller row follows."""
+    if _numeric_cells(row) >= 5:
+        return True
+    if any(_kind(c.text) == "text" for c in row) or any(_numeric_cells(r) >= 5 for r in later):
+        return False
+    ids = [i for i in _t4_column_ids(header, table.aligned) if i is not None]
+    return len(ids) == 15 == len(set(ids))
+
+
 def _map_t4(tables: list[Table]) -> MappedTable:
     mapped = MappedTable("t4", tables[0].location)
     for table in tables:
         header: list[list[Cell]] = []
         for r, row in enumerate(table.rows):
-            numeric = sum(1 for c in row if _kind(c.text) in ("number", "placeholder"))
-            if numeric < 5:
+            if not _t4_data_row(row, header, table, table.rows[r + 1:]):
                 header.append(row)
                 continue
             location = table.row_location(r)

@@ -164,7 +164,10 @@ _LAST_YEAR = re.compile(r"去年|上一?年(?!度?(?:结转|遗留))")
 # a change from last year, not a count of this year: 增加5件, 下降10%
 _CHANGE = re.compile(r"同比|增长|下降|减少|增加|增多|上升|回落|持平")
 _THIS_YEAR = re.compile(r"本年|今年|全年")
-_CLAUSE_SPLIT = re.compile(r"[，,；;]")
+# a comma between two digits groups thousands (1,218件): it does not end a clause
+_CLAUSE_SPLIT = re.compile(r"(?<!\d)[，,]|[，,](?!\d)|[；;]")
+# results of some requests only: 上年结转的1件申请已予以公开; 对涉及第三方的3件申请，2件予以公开
+_SUBSET = re.compile(rf"(?:的|之中|中的)\s*{NUMBER}\s*件(?:政府信息公开)?申请")
 # 依申请公开 names a kind of disclosure, not requests: 依申请公开信息12条
 _BY_REQUEST = re.compile(r"依申请")
 
@@ -213,7 +216,8 @@ def statements_in(sentence: Sentence, report_year: int | None) -> list[Statement
         # 予以公开/不予公开 N件: results of requests, unless the clause is about proactive disclosure or appeals
         # (不予处理的信访件20件 counts petitions, not disclosure requests)
         about_results = not (re.search(r"主动公开|复议|诉讼|主动|网站|公开栏", clause)
-                             or (re.search(r"信访|投诉|举报|咨询|留言|建议|提案", clause) and "申请" not in clause))
+                             or (re.search(r"信访|投诉|举报|咨询|留言|建议|提案", clause) and "申请" not in clause)
+                             or _SUBSET.search(sentence.text[:end]))
         for quantity, pattern in (*PATTERNS, *RESULT_PATTERNS):
             if quantity in REQUEST_QUANTITIES and not about_requests:
                 continue
@@ -373,6 +377,14 @@ def _subject_row(subject: str) -> str:
     return "regulations" if subject.endswith("规章") else "normative_docs"
 
 
+def _enumeration(text: str, position: int) -> str:
+    """The clause holding `position`, with every item of a 、 list in it: 「区政府规范性文件12件、
+    部门规范性文件50件」 is one scope question, not two."""
+    start = max(text.rfind(ch, 0, position) for ch in "，,；;。") + 1
+    ends = [i for i in (text.find(ch, position) for ch in "，,；;。") if i >= 0]
+    return text[start:min(ends, default=len(text))]
+
+
 def table_two_claims(sentence: Sentence, report_year: int | None, template: str | None) -> list[TableTwoClaim]:
     measures = _MEASURES.get(template or "")
     if measures is None:
@@ -395,7 +407,7 @@ def table_two_claims(sentence: Sentence, report_year: int | None, template: str 
         if text[token.end():token.end() + 1] in ("余", "多") or not _this_year_at(text, start, report_year):
             last = None
             continue
-        if _OTHER_SCOPE.search(text[clause_start:start]):
+        if _OTHER_SCOPE.search(_enumeration(text, start)):
             last = None
             continue  # 全区各部门制发…: not the body's own 表二
         total = _TOTAL_PUBLIC.search(segment) if template == "2019" else None

@@ -35,7 +35,7 @@ def test_errors_exit_one_and_show_the_cell(capsys):
     status, out, _ = run(["check", ERRORS, "--width", "160"], capsys)
     assert status == exit_codes.FINDINGS
     assert "表三「自然人」列：办理结果总计(172)≠（一）至（六）各项之和(174)" in out
-    assert "表三「总计」行「自然人」列" in out
+    assert "表三「办理结果总计」行「自然人」列" in out
 
 
 def test_exit_zero_and_fail_on(capsys):

@@ -72,6 +72,16 @@ def test_deadlines_by_kind():
     assert deadline(2024, "department") == deadline(2024, "unknown") == (january, None)
 
 
+def test_every_template_row_names_known_body_tags():
+    """A misspelt kind in a row's zero_for would silently keep its STR007 an error."""
+    from checker.dates import BODY_TAGS
+    from checker.templates import load_templates
+    for template in load_templates().values():
+        for table in template.tables.values():
+            for row in table.rows:
+                assert set(row.zero_for) <= set(BODY_TAGS), (template.id, row.id)
+
+
 def test_every_rule_names_known_body_kinds():
     for path in sorted(RULES.glob("*/[A-Z]*.toml")):
         assert set(load_rule(path).body_kinds) <= set(BODY_KINDS), path.name

@@ -261,7 +261,7 @@ def test_report_page_prints_locations_labels_and_metadata(records, tmp_path):
     old = Page((tmp_path / pages.page_name(records[3])).read_text(encoding="utf-8"))
     # Template 2019: its own 表二 columns and the single （六）其他处理 row, before 总计.
     labels = [row[0] for row in old.rows if row]
-    assert "其他处理" in labels and labels.index("其他处理") < labels.index("总计")
+    assert "其他处理" in labels and labels.index("其他处理") < labels.index("办理结果总计")
     assert "其他处理·其他" not in labels
     assert ["", "本年新制作数量", "本年新公开数量", "对外公开总数量"] in old.rows
     assert old.ids["cell-t2-procurement-amount"]["text"] == "386.52"

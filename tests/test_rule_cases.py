@@ -5,6 +5,8 @@ A case may
 - `replace` = [[old, new], …]: edit the sample's text (each `old` must occur exactly once);
 - `set` = {"t3.result.granted.natural" = "3", …}: change printed cells of the parsed document;
 - `drop_table` = "t4": remove that table from the parsed document;
+- `drop_row` = "t3.result.other.unpaid_fee": remove that row's printed grid row (after the
+  mutations above), as a publisher leaving a row out would;
 - `last` = {sample, replace, set, drop_table}: last year's report of the same body, built
   the same way, for the cross-year and copy rules (XYR, CPY).
 `expect` lists the rule's findings as {table, row, column, section, expected, actual}
@@ -46,12 +48,29 @@ def build_case_document(case: dict) -> tuple[Document, str]:
         document = Document([b for b in document.blocks
                              if not (isinstance(b, Table) and classify_table(b) == case["drop_table"])],
                             document.format, document.metadata)
+    if "drop_row" in case:
+        document = drop_printed_row(document, case["drop_row"])
     for cell_id, text in case.get("set", {}).items():
         facts = build_facts(document)
         ref = parse_cell_id(cell_id)
         source = facts.tables[ref.table].cells[(ref.row, ref.column)].source
         document = replace_cell(document, source, text)
     return document, str(path)
+
+
+def drop_printed_row(document: Document, row_id: str) -> Document:
+    """The document without the grid row that prints `row_id` ("t3.result.other.unpaid_fee")."""
+    table_id, row = row_id.split(".", 1)
+    sources = {id(c.source) for (r, _), c in build_facts(document).tables[table_id].cells.items()
+               if r == row and c.source is not None}
+    blocks = []
+    for block in document.blocks:
+        if isinstance(block, Table):
+            kept = [(cells, loc) for cells, loc in zip(block.rows, block.row_locations or [block.location] * len(block.rows))
+                    if not any(id(c) in sources for c in cells)]
+            block = Table([c for c, _ in kept], block.location, [l for _, l in kept], block.aligned)
+        blocks.append(block)
+    return Document(blocks, document.format, document.metadata)
 
 
 def finding_fields(finding) -> dict:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
@@ -111,7 +112,7 @@ def _count(facts: ReportFacts, table: str, row: str, column: str) -> int | None:
     return number if isinstance(number, int) else None
 
 
-def _blank_note(facts: ReportFacts, refs) -> str:
+def _how_blanks_read(facts: ReportFacts, refs) -> str:
     """How blanks were read, when a comparison rests on them."""
     blanks = [r for r in refs if (v := facts.values.get(r)) is not None and v.problem == "blank"]
     totals = ledger(facts).blank_totals()
@@ -193,7 +194,7 @@ def prose_vs_table(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
             n, name, ref = accepted[0]
             table = TABLE_NAMES[ref.table]
             yield _statement_finding(rule, st, accepted[0],
-                                     f"正文说「{st.verb}」{st.number}件，{table}{name}为{n}{_blank_note(facts, [ref])}：「{st.sentence.text}」")
+                                     f"正文说「{st.verb}」{st.number}件，{table}{name}为{n}{_how_blanks_read(facts, [ref])}：「{st.sentence.text}」")
 
 
 @computed("prose_alternative_reading")
@@ -259,7 +260,7 @@ def prose_results_vs_table(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
                 n, name, ref = accepted[0]
                 yield _finding(rule, sentence_place(st.sentence, cell=ref),
                                _say(f"正文说「{st.verb}」申请{st.number}{st.unit}，{TABLE_NAMES[ref.table]}{name}为{n}"
-                                    f"{_blank_note(facts, [ref])}：「{st.sentence.text}」"),
+                                    f"{_how_blanks_read(facts, [ref])}：「{st.sentence.text}」"),
                                expected=n, actual=st.number, evidence=st.sentence.text)
 
 
@@ -287,7 +288,7 @@ def _result_finding(rule: Rule, facts: ReportFacts, st: Statement) -> Iterator[F
     hint = f"；正文的{st.number}恰为{matching[0]}" if len(matching) == 1 else ""
     _, name = RESULT_GROUPS[st.quantity]
     yield _finding(rule, sentence_place(st.sentence, cell=refs[0], cells=tuple(refs) if len(refs) > 1 else ()),
-                   _say(f"正文说「{st.verb}」{st.number}件，表三{name}为{group}{_blank_note(facts, refs)}{hint}：「{st.sentence.text}」"),
+                   _say(f"正文说「{st.verb}」{st.number}件，表三{name}为{group}{_how_blanks_read(facts, refs)}{hint}：「{st.sentence.text}」"),
                    expected=group, actual=st.number, evidence=st.sentence.text)
 
 
@@ -350,7 +351,7 @@ def prose_appeals_vs_table(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
                     expected, actual, involved = found[0][1], 0, nonzero
             cells = tuple(dict.fromkeys(involved))
             yield _finding(rule, sentence_place(sentence, cell=cells[0], cells=cells if len(cells) > 1 else ()),
-                           _say(f"{detail}{_blank_note(facts, cells)}：「{sentence.text}」"),
+                           _say(f"{detail}{_how_blanks_read(facts, cells)}：「{sentence.text}」"),
                            expected=expected, actual=actual, evidence=sentence.text)
 
 
@@ -372,7 +373,7 @@ def prose_t2_vs_table(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
             named = "" if re.search(r"规章|规范性文件|许可|处罚|强制", claim.words) else f"（指{row_label('t2', claim.row)}）"
             yield _finding(rule, sentence_place(sentence, cell=ref),
                            _say(f"正文说「{claim.words}」{claim.number}件{named}，表二{cell_label(ref)}为{n}"
-                                f"{_blank_note(facts, [ref])}：「{sentence.text}」"),
+                                f"{_how_blanks_read(facts, [ref])}：「{sentence.text}」"),
                            expected=n, actual=claim.number, evidence=sentence.text)
 
 
@@ -423,7 +424,7 @@ def prose_says_none(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
             if total > 0:
                 ref = next(r for r, n in counted if n)
                 yield _finding(rule, sentence_place(sentence, cell=ref),
-                               _say(f"正文说没有{what}，{TABLE_NAMES[ref.table]}却有{total}件{_blank_note(facts, [r for r, _ in counted])}：「{sentence.text}」"),
+                               _say(f"正文说没有{what}，{TABLE_NAMES[ref.table]}却有{total}件{_how_blanks_read(facts, [r for r, _ in counted])}：「{sentence.text}」"),
                                expected=0, actual=total, evidence=sentence.text)
 
 
@@ -542,8 +543,8 @@ KIND_ZH = {"government": "人民政府", "township": "乡镇", "subdistrict": "�
            "department": "政府部门", "unknown": "政府部门"}
 
 
-def _lateness(facts: ReportFacts) -> tuple[str, str] | None:
-    """('error' or 'warning', detail) when the report came out after its deadline."""
+def _lateness(facts: ReportFacts) -> tuple[str, str, date] | None:
+    """('error' or 'warning', detail, the deadline passed) when the report came out after its deadline."""
     if facts.year is None or not facts.published:
         return None
     published = facts.published[0]
@@ -553,13 +554,19 @@ def _lateness(facts: ReportFacts) -> tuple[str, str] | None:
     certain = published.source != "metadata"
     late_for_sure = hard is None or published.date > hard
     severity = "error" if certain and late_for_sure else "warning"
-    detail = (f"{SOURCE_ZH[published.source]}为{published.date:%Y年%-m月%-d日}，晚于{KIND_ZH[facts.body_kind]}年度报告的"
-              f"公布期限{due:%Y年%-m月%-d日}（条例第四十九条）")
-    if hard is not None and published.date <= hard:
-        detail += f"；多数省份要求乡镇（街道）与部门同时公布，最迟不超过{hard:%-m月%-d日}"
+    when = f"{SOURCE_ZH[published.source]}为{published.date:%Y年%-m月%-d日}"
+    if hard is None:
+        detail = f"{when}，晚于{KIND_ZH[facts.body_kind]}年度报告的公布期限{due:%Y年%-m月%-d日}（条例第四十九条）"
+    elif published.date > hard:
+        # 乡镇、街道: article 49 names neither; none may come out after the governments' date
+        detail = (f"{when}，晚于{hard:%Y年%-m月%-d日}：条例第四十九条要求人民政府的年度报告于3月31日前公布，"
+                  f"{KIND_ZH[facts.body_kind]}的报告也不应晚于此（多数省份要求与部门同在1月31日前）")
+    else:
+        detail = (f"{when}，晚于多数省份为{KIND_ZH[facts.body_kind]}规定的公布期限{due:%Y年%-m月%-d日}"
+                  f"（与政府部门相同；条例第四十九条未直接规定{KIND_ZH[facts.body_kind]}的期限）")
     if not certain:
         detail += "；文件属性日期不一定是公布日期，请核实"
-    return severity, detail
+    return severity, detail, hard if hard is not None and published.date > hard else due
 
 
 @computed("published_late")
@@ -567,7 +574,7 @@ def published_late(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
     late = _lateness(facts)
     if late is not None and late[0] == rule.severity.value:
         p = facts.published[0]
-        yield _finding(rule, Location(**_where(p.location)), _say(late[1]), expected=str(deadline(facts.year, facts.body_kind)[0]),
+        yield _finding(rule, Location(**_where(p.location)), _say(late[1]), expected=late[2].isoformat(),
                        actual=p.date.isoformat(), evidence=p.evidence)
 
 

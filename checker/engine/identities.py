@@ -30,7 +30,8 @@ class Status(Enum):
     BLANK_TOTAL = "blank_total"          # the anchor is blank, its parts are not all zero
     BLOCKED = "blocked"                  # an operand is not a number
     ON_BLANK_TOTAL = "on_blank_total"    # takes a blank total reported by another identity
-    ON_MISSING_ROW = "on_missing_row"    # takes a cell of a row the table does not print
+    ON_MISSING_ROW = "on_missing_row"    # fails by what a row the table does not print could hold
+    PARTS_BLANK = "parts_blank"          # a printed total above parts blank or 0: unfilled, not zeros
 
     @property
     def reported(self) -> bool:
@@ -73,6 +74,7 @@ class Evaluation:
 class Ledger:
     evaluations: tuple[Evaluation, ...]
     blank_total_cells: dict[CellRef, Evaluation]   # each blank total, with the identity that reports it
+    blocked_totals: frozenset[CellRef]              # totals of sums a part that is not a number stops
 
     def of_rule(self, code: str) -> Iterator[Evaluation]:
         return (e for e in self.evaluations if e.rule.code == code)
@@ -97,15 +99,20 @@ class Ledger:
         if value.problem != "blank":
             return None
         # a blank total above a part that is not a number: what it stands for is not known
-        blocked = any(e.status is Status.BLOCKED and e.rule.kind == "sum" and e.anchor == ref for e in self.evaluations)
-        return None if blocked else 0
+        return None if ref in self.blocked_totals else 0
 
     def row_implied_zero(self, table: str, row: str) -> bool:
         """A row the table does not print whose cells the identities fix at 0: every
         identity that takes them holds with them as 0 (and at least one does)."""
         touching = [e for e in self.evaluations if any(c.table == table and c.row == row for c in e.missing)
                     and len(e.missing) < len(e.cells)]   # the row's own total of nothing proves nothing
-        return bool(touching) and all(e.difference == 0 and not e.blocked_by for e in touching)
+        return bool(touching) and all(not e.blocked_by and self._difference_with_totals(e) == 0 for e in touching)
+
+    def _difference_with_totals(self, e: Evaluation) -> Number:
+        """The identity's difference with each blank total taken at its parts' sum, not 0."""
+        coefficients = e.coefficients
+        return e.difference + sum(coefficients[c] * self.blank_total_cells[c].left_sum
+                                  for c in e.cells if c in self.blank_total_cells and self.blank_total_cells[c] is not e)
 
 
 def _tolerance(facts: ReportFacts, refs: tuple[CellRef, ...]) -> Decimal:
@@ -178,6 +185,15 @@ def read_operands(facts: ReportFacts, refs: tuple[CellRef, ...]) -> Operands:
     return Operands(tuple(numbers), tuple(blanks), tuple(blocked), tuple(missing))
 
 
+def _missing_explains(difference: Number, left: tuple[CellRef, ...], right: tuple[CellRef, ...],
+                      missing: tuple[CellRef, ...]) -> bool:
+    """Whether rows the table does not print could hold what the identity lacks: counts
+    are never negative, so a missing part explains parts short of their total, never
+    parts that exceed it."""
+    return bool(missing) and ((difference < 0 and any(m in left for m in missing))
+                              or (difference > 0 and any(m in right for m in missing)))
+
+
 def _evaluate(rule: Rule, facts: ReportFacts, for_each: str, fixed: str,
               left: tuple[CellRef, ...], right: tuple[CellRef, ...]) -> Evaluation:
     read = read_operands(facts, left + right)
@@ -188,12 +204,16 @@ def _evaluate(rule: Rule, facts: ReportFacts, for_each: str, fixed: str,
         difference = 0
     if blocked:
         status = Status.BLOCKED
-    elif missing:
-        status = Status.ON_MISSING_ROW if difference != 0 else Status.HOLDS
     elif difference == 0:
         status = Status.HOLDS
+    elif _missing_explains(difference, left, right, missing):
+        status = Status.ON_MISSING_ROW
     elif rule.kind == "sum" and right[0] in blanks:
         status = Status.BLANK_TOTAL
+    elif rule.kind == "sum" and left_sum == 0 and any(ref in blanks for ref in left):
+        # a printed total above parts left blank (or 0): the breakdown was not filled in;
+        # 应为0 would be refuted by the author (VAL001 says where the blanks are)
+        status = Status.PARTS_BLANK
     else:
         status = Status.FAILS
     return Evaluation(rule, rule.param("table"), for_each, fixed, left, right, left_sum, right_sum, difference,
@@ -221,7 +241,8 @@ def _build(facts: ReportFacts) -> Ledger:
         elif e.status in (Status.FAILS, Status.HOLDS) and any(c in first and first[c] is not e for c in e.cells):
             e = _with_status(e, Status.ON_BLANK_TOTAL)
         out.append(e)
-    return Ledger(tuple(out), first)
+    blocked = frozenset(e.anchor for e in out if e.status is Status.BLOCKED and e.rule.kind == "sum")
+    return Ledger(tuple(out), first, blocked)
 
 
 def _with_status(e: Evaluation, status: Status) -> Evaluation:

@@ -1,8 +1,9 @@
 """One function per rule kind: (rule, facts) -> findings.
 
-Kinds know the report facts and nothing of files or output formats. A cell
-that is blank or not a number blocks every identity that uses it: the blank
-is the finding, not a cascade of sums (one defect, one finding).
+Kinds know the report facts and nothing of files or output formats. The
+identities are evaluated once per report (identities.py): a blank counts as 0
+and the finding says so; a cell that is not a number leaves the identities it
+is in unchecked, and its value finding names them (one defect, one finding).
 """
 from __future__ import annotations
 
@@ -147,15 +148,8 @@ def table_missing(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
 
 def _row_is_zero(facts: ReportFacts, table: str, row: str, spec) -> bool:
     """A missing row whose cells would all be 0: the table's identities hold without it,
-    or the body is of a kind that has nothing to count there (规章 of a department)."""
-    if facts.body_kind in spec.zero_for or ("county_government" in spec.zero_for and is_county_government(facts)):
-        return True
-    return ledger(facts).row_implied_zero(table, row)
-
-
-def is_county_government(facts: ReportFacts) -> bool:
-    """The government of a county, district or banner (淮安市洪泽区人民政府), not of a city."""
-    return facts.body_kind == "government" and bool(re.search(r"(县|区|旗)(人民政府)?$", facts.body or ""))
+    or the body is of a kind that has nothing to count there (规章 of a county)."""
+    return bool(facts.body_tags & set(spec.zero_for)) or ledger(facts).row_implied_zero(table, row)
 
 
 @kind("row_missing")
@@ -214,7 +208,8 @@ def template_mixed(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
     if wanted in seen and wrong:
         table, (axis, id_) = wrong[0]
         actual = next(t for t in facts.tables[table].evidence_places if t != wanted)
-        where = next((v.location for ref, v in facts.values.items() if ref.table == table and ref.row == id_), None)
+        where = next((v.location for ref, v in facts.values.items()
+                      if ref.table == table and (ref.row if axis == "row" else ref.column) == id_), None)
         location = Location(table=table, row=id_ if axis == "row" else None, **_where(where or facts.tables[table].location))
     say = {"detail": detail, "template": facts.template or "", "year": facts.year or "", "wanted": wanted or ""}
     yield _finding(rule, location, say, expected=wanted if wanted in seen else None, actual=actual, evidence=detail)
@@ -235,15 +230,23 @@ def operand_label(evaluation: Evaluation, ref: CellRef) -> str:
     return f"「{row_label(ref.table, ref.row)}」"
 
 
-def blank_note(evaluation: Evaluation, limit: int = 4) -> str:
-    """'；其中「科研机构」「其他」列空白，按0计' for the blank operands a failure rests on."""
-    blanks = [b for b in evaluation.blanks if b != evaluation.anchor or evaluation.status is not Status.BLANK_TOTAL]
-    if not blanks:
+def zero_note(names: list[str], unit: str, what: str = "空白", limit: int = 4) -> str:
+    """'；其中「科研机构」「其他」列空白，按0计': operands a finding took as 0 (names already in 「」).
+    `unit` (列, 行) follows names of one axis; without one, whole cell names are listed with 、."""
+    if not names:
         return ""
-    names = "".join(operand_label(evaluation, b) for b in blanks[:limit])
-    more = f"等{len(blanks)}项" if len(blanks) > limit else ""
-    axis = "" if evaluation.table == "t4" else ("列" if evaluation.for_each == "row" else "行")
-    return f"；其中{names}{more}{axis}空白，按0计"
+    shown = ("" if unit else "、").join(names[:limit])
+    count = f"等{len(names)}{unit or '格'}" if len(names) > limit else unit
+    return f"；其中{shown}{count}{what}，按0计"
+
+
+def blank_note(evaluation: Evaluation) -> str:
+    """The blank operands a failure rests on, and the rows the table does not print."""
+    unit = "" if evaluation.table == "t4" else ("列" if evaluation.for_each == "row" else "行")
+    blanks = [b for b in evaluation.blanks if b != evaluation.anchor or evaluation.status is not Status.BLANK_TOTAL]
+    missing = list(dict.fromkeys(operand_label(evaluation, m) for m in evaluation.missing))
+    return (zero_note([operand_label(evaluation, b) for b in blanks], unit)
+            + zero_note(missing, unit, "表中未列"))
 
 
 def instance_name(evaluation: Evaluation) -> str:
@@ -291,11 +294,11 @@ def lower_bound(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
         actual, bound = read.numbers[0], sum(read.numbers[1:1 + n_plus]) - sum(read.numbers[1 + n_plus:])
         if actual >= bound:
             continue
-        blanks = "".join(f"「{column_label(table, b.column)}」" for b in read.blanks)
+        blanks = [f"「{column_label(table, b.column)}」" for b in read.blanks]
         value = facts.values[refs[0]]
         say = {"table_name": TABLE_NAMES[table], "row_label": row_label(table, row), "column_label": column_label(table, refs[0].column),
                "cell_label": cell_label(refs[0]), "printed": value.text, "expected": bound, "actual": actual,
-               "blank_note": f"；其中{blanks}空白，按0计" if blanks else ""}
+               "blank_note": zero_note(blanks, "")}
         yield _finding(rule, Location(cell=refs[0], cells=refs, **_where(value.location)), say, expected=bound, actual=actual)
 
 
@@ -323,6 +326,18 @@ def blocked_note(facts: ReportFacts, refs: list[CellRef], limit: int = 3) -> str
     return f"；因此无法核对{'、'.join(names[:limit])}{more}"
 
 
+def _where_printed(facts: ReportFacts, table: str, bad: list) -> str:
+    """Many cells holding a symbol or words: where they are, by columns and rows, and what
+    they hold; numbers that are not counts are listed with their text."""
+    if all(v.problem in ("placeholder", "text") for v in bad):
+        symbols = sorted({compact(v.text) for v in bad})
+        what = f"写作「{symbols[0]}」" if len(symbols) == 1 else "写了" + "、".join(f"「{t}」" for t in symbols[:3])
+        printed = [ref for ref, v in facts.values.items() if ref.table == table and v.problem != "unreadable"]
+        return describe_cells(table, [v.ref for v in bad], printed, facts.tables[table].row_order, what)
+    listed = "、".join(f"{cell_label(v.ref)}「{v.text}」" for v in bad[:8])
+    return listed + ("等" if len(bad) > 8 else "")
+
+
 @kind("cell_problem")
 def cell_problem(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
     problems = set(rule.param("problems"))
@@ -332,9 +347,7 @@ def cell_problem(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
         if not bad:
             continue
         if len(bad) > group_over and rule.message_many:
-            listed = "、".join(f"{cell_label(v.ref)}「{v.text}」" for v in bad[:8])
-            if len(bad) > 8:
-                listed += "等"
+            listed = _where_printed(facts, table, bad)
             first = bad[0]
             yield _finding(rule, Location(table=table, cells=tuple(v.ref for v in bad), **_where(first.location)),
                            {"table_name": TABLE_NAMES[table], "count": len(bad), "cells": listed,
@@ -366,21 +379,28 @@ def _listed(labels: list[str], unit: str, limit: int = 3) -> str:
     return f"{shown}{_how_many(len(labels), unit) if len(labels) > 1 else unit}"
 
 
-def describe_blanks(table: str, blanks: list[CellRef], printed: list[CellRef], row_order: list[str]) -> str:
-    """Where blanks are, as a person says it: whole columns, then whole rows, then the rest by row."""
+def describe_cells(table: str, blanks: list[CellRef], printed: list[CellRef], row_order: list[str],
+                   what: str = "空白") -> str:
+    """Where some cells are (blank, or holding a symbol), as a person says it: whole columns,
+    then whole rows, then the rest by row."""
     blank_set = set(blanks)
     columns = list(dict.fromkeys(c.column for c in printed))
     by_column = {col: [c for c in printed if c.column == col] for col in columns}
     by_row = {row: [c for c in printed if c.row == row] for row in row_order}
+    if set(printed) <= blank_set:
+        return f"整张表全部{what}"
     whole_columns = [col for col in columns if len(by_column[col]) >= 2 and all(c in blank_set for c in by_column[col])]
-    whole_rows = [row for row in row_order if len(by_row[row]) >= 2 and all(c in blank_set for c in by_row[row])]
-    covered = {c for col in whole_columns for c in by_column[col]} | {c for row in whole_rows for c in by_row[row]}
+    in_columns = {c for col in whole_columns for c in by_column[col]}
+    # a row counts as wholly blank when it adds cells the blank columns do not already name
+    whole_rows = [row for row in row_order if len(by_row[row]) >= 2 and all(c in blank_set for c in by_row[row])
+                  and not set(by_row[row]) <= in_columns]
+    covered = in_columns | {c for row in whole_rows for c in by_row[row]}
     parts = []
     if whole_columns:
-        parts.append(_listed([column_label(table, col) for col in whole_columns], "列") + "全部空白")
+        parts.append(_listed([column_label(table, col) for col in whole_columns], "列") + f"全部{what}")
     if whole_rows:
         unit = "组" if table == "t4" else "行"
-        parts.append(_listed([row_label(table, row) for row in whole_rows], unit) + "全部空白")
+        parts.append(_listed([row_label(table, row) for row in whole_rows], unit) + f"全部{what}")
     rest = [c for c in blanks if c not in covered]
     if rest:
         rows = list(dict.fromkeys(c.row for c in rest))
@@ -413,7 +433,7 @@ def blank_cells(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
                    "row_label": row_label(table, blanks[0].row), "column_label": column_label(table, blanks[0].column)}
             yield _finding(rule, Location(cell=blanks[0], **_where(first.location)), say, actual="")
             continue
-        where = describe_blanks(table, blanks, printed, mapped.row_order)
+        where = describe_cells(table, blanks, printed, mapped.row_order)
         yield _finding(rule, Location(table=table, cells=tuple(blanks), **_where(first.location)),
                        {"table_name": TABLE_NAMES[table], "count": len(blanks), "where": where}, many=True)
 

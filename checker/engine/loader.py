@@ -41,7 +41,7 @@ class Rule:
     message_many: str | None = None   # for findings grouped over many cells
     message_blank: str | None = None  # identities: for a blank total above parts that are not all zero
     years: tuple[int, int] = (0, 9999)      # report years the rule applies to
-    body_kinds: tuple[str, ...] = ()        # government | township | department (empty: all)
+    body_kinds: tuple[str, ...] = ()        # of dates.BODY_KINDS (empty: all)
 
     def param(self, key: str, default: Any = None) -> Any:
         return self.params.get(key, default)

@@ -15,7 +15,7 @@ from ..findings import CellRef, Finding, Location
 from ..normalize import compact
 from ..pairing import YearSide, overlap_ratio
 from ..templates import TABLE_NAMES, load_boilerplate, union_spec
-from .kinds import _finding, _section_heading, _where, cell_label, column_label, registrar, row_label, sentence_place
+from .kinds import _finding, _section_heading, _where, cell_label, column_label, registrar, row_label, sentence_place, zero_note
 from .loader import KINDS, LAST_YEAR, Rule
 
 PairFunction = Callable[[Rule, YearSide, YearSide], Iterator[Finding]]
@@ -51,14 +51,12 @@ def cross_year_equation(rule: Rule, this: YearSide, last: YearSide) -> Iterator[
         if expected == actual:
             continue
         expected = int(expected) if expected == expected.to_integral_value() and isinstance(actual, int) else expected
-        blanks = [(side, ref) for side, ref in left + right if ref in side.blanks]
-        note = "、".join(f"{'本年' if side is this else _year(last) + '年报告'}「{row_label(table, ref.row)}」"
-                         f"{'' if table == 't4' else '行'}「{column_label(table, ref.column)}」{'' if table == 't4' else '列'}"
-                         for side, ref in blanks)
+        blanks = [f"{'本年' if side is this else _year(last) + '年报告'}{cell_label(ref)}"
+                  for side, ref in left + right if ref in side.blanks]
         say = {"table_name": TABLE_NAMES[table], "cell_label": cell_label(anchor), "printed": actual,
                "row_label": row_label(table, anchor.row), "column_label": column_label(table, anchor.column),
                "expected": expected, "actual": actual, "year": _year(this), "last_year": _year(last),
-               "blank_note": f"；其中{note}空白，按0计" if note else ""}
+               "blank_note": zero_note(blanks, "")}
         where = _where(anchor_side.cell_locations.get(anchor))
         # only this year's cells: last year's report is another file, its cells are named in the message
         cells = tuple(ref for side, ref in left + right if side is this)
