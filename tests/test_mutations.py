@@ -107,3 +107,15 @@ def test_blank_zeros_version_of_a_real_report_reads_the_same_numbers():
         "表三有110个单元格空白，按0计（没有的应填0）：「科研机构」「社会公益组织」两列全部空白；"
         "「要求提供公开出版物」「无正当理由大量反复申请」两行全部空白；另有「上年结转申请」行「商业企业」「法律服务机构」「其他」列、")
     assert blanked.findings[1].evidence is None   # never 「空白 | 空白 | …」 as the printed text
+
+
+def test_seed_with_every_zero_left_blank_is_read_and_says_so_once_per_table():
+    """The seed's tab-separated tables with each 0 left blank: rows with nothing after their
+    label are blank rows (not unreadable), 表四's row is its data row, and nothing but the
+    blanks and the seed's own three warnings is reported."""
+    result = check_document(document_of(SEED, True), "seed")
+    assert [(f.rule, f.severity.value) for f in result.findings] == [
+        ("STR012", "warning"), ("VAL001", "warning"), ("VAL001", "warning"), ("VAL001", "warning"),
+        ("CON010", "warning"), ("CON007", "warning")]
+    assert [f.message for f in result.findings if f.rule == "VAL001"] == [
+        f"{name}有{n}个单元格空白，按0计（没有的应填0）：整张表全部空白" for name, n in (("表二", 10), ("表三", 175), ("表四", 15))]
