@@ -3,16 +3,19 @@ report, with what each rests on.
 
 Publishers leave zeros blank, so a blank operand counts as 0 and the finding says so.
 A blank *total* above parts that are not all zero is not a zero: it is the error, at
-that cell, with the parts' sum as its value (a "blank total"). Any other identity that
-takes such a cell, or a cell of a row the table does not print, is not reported: its
-failure is the blank total's or the missing row's (one defect, one finding). A cell
-holding text, `/` or `—`, or one the reader could not place, is not a number: the
-identities it is in are not evaluated, and its value finding names them.
+that cell, with the parts' sum as its value (a "blank total"); any other identity that
+takes such a cell is not reported (one defect, one finding). A printed total above
+parts all blank or 0 is a breakdown never filled in, not a wrong total. A row the
+table does not print counts as 0: an identity it could make hold (a missing part of a
+total the printed parts fall short of) is left to the missing row's finding, one it
+could not is reported. A cell holding text, `/` or `—`, or one the reader could not
+place, is not a number: the identities it is in are not evaluated, and its value
+finding names them.
 """
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import Enum
 
@@ -237,17 +240,12 @@ def _build(facts: ReportFacts) -> Ledger:
     out = []
     for e in evaluations:
         if e.status is Status.BLANK_TOTAL and first[e.anchor] is not e:
-            e = _with_status(e, Status.ON_BLANK_TOTAL)
+            e = replace(e, status=Status.ON_BLANK_TOTAL)
         elif e.status in (Status.FAILS, Status.HOLDS) and any(c in first and first[c] is not e for c in e.cells):
-            e = _with_status(e, Status.ON_BLANK_TOTAL)
+            e = replace(e, status=Status.ON_BLANK_TOTAL)   # holding or not, it says nothing with the blank at 0
         out.append(e)
     blocked = frozenset(e.anchor for e in out if e.status is Status.BLOCKED and e.rule.kind == "sum")
     return Ledger(tuple(out), first, blocked)
-
-
-def _with_status(e: Evaluation, status: Status) -> Evaluation:
-    return Evaluation(e.rule, e.table, e.for_each, e.fixed, e.left, e.right, e.left_sum, e.right_sum, e.difference,
-                      status, e.blanks, e.blocked_by, e.missing)
 
 
 def ledger(facts: ReportFacts) -> Ledger:
