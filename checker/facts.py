@@ -138,16 +138,7 @@ def _names_in_report(document: Document) -> list[str]:
     """The names a report gives itself besides its title: the body in 本报告由…编制 among the
     early blocks, and short organisation lines at its start and end (落款)."""
     blocks = [b for b in document.blocks if isinstance(b, (Heading, Paragraph))]
-    names = []
-    for block in blocks[:15]:
-        m = _COMPILED_BY.search(compact(block.text))
-        if m:
-            names.append(m.group(1))
-    for block in blocks[:3] + blocks[-4:]:
-        text = re.sub(r"\d{4}年.*$", "", compact(block.text))
-        if len(text) <= 30 and "。" not in text and ORGAN_SUFFIX.search(text):
-            names.append(text)
-    return names
+    return _compiled_by(blocks) + [name for b in blocks[:3] + blocks[-4:] if (name := _organisation_line(b))]
 
 
 def _with_place_prefix(body: str, document: Document) -> str:
@@ -183,19 +174,24 @@ def expected_template(year: int | None) -> str | None:
 _COMPILED_BY = re.compile(r"本报告由(.{2,30}?)(?:根据|依据|按照|编制|负责)")
 
 
+def _organisation_line(block: Heading | Paragraph) -> str | None:
+    """A short line naming a body (a 落款, with its date cut off), or None."""
+    text = compact(block.text)
+    name = re.sub(r"\d{4}年.*$", "", text)
+    return name if len(text) <= 30 and "。" not in text and ORGAN_SUFFIX.search(name) else None
+
+
+def _compiled_by(blocks: list[Heading | Paragraph]) -> list[str]:
+    """The bodies named in '本报告由…编制' among the early blocks."""
+    return [m.group(1) for b in blocks[:15] if (m := _COMPILED_BY.search(compact(b.text)))]
+
+
 def find_signature(document: Document) -> str | None:
     """The body that signs the report: a short organisation line among the last
     blocks (落款), else the one named in '本报告由…编制'."""
     blocks = [b for b in document.blocks if isinstance(b, (Heading, Paragraph))]
-    for block in reversed(blocks[-4:]):
-        text = compact(block.text)
-        if len(text) <= 30 and ORGAN_SUFFIX.search(re.sub(r"\d{4}年.*$", "", text)) and "。" not in text:
-            return re.sub(r"\d{4}年.*$", "", text)
-    for block in blocks[:15]:
-        m = _COMPILED_BY.search(compact(block.text))
-        if m:
-            return m.group(1)
-    return None
+    signed = [name for b in reversed(blocks[-4:]) if (name := _organisation_line(b))]
+    return (signed or _compiled_by(blocks) or [None])[0]
 
 
 def build_facts(document: Document, *, published: date | None = None) -> ReportFacts:

@@ -235,9 +235,9 @@ def statements_in(sentence: Sentence, report_year: int | None) -> list[Statement
     return out
 
 
-def _this_year_at(text: str, position: int, report_year: int | None) -> bool:
-    """Whether the clause of `text` holding `position` is about the report year."""
-    return next((this for start, end, this in clauses_of(text, report_year) if start <= position <= end), True)
+def _this_year_at(clauses: list[tuple[int, int, bool]], position: int) -> bool:
+    """Whether the clause (of clauses_of) holding `position` is about the report year."""
+    return next((this for start, end, this in clauses if start <= position <= end), True)
 
 
 # --- 表四: what prose says of appeals and suits ------------------------------------------
@@ -394,6 +394,7 @@ def table_two_claims(sentence: Sentence, report_year: int | None, template: str 
     out: list[TableTwoClaim] = []
     last: tuple[str, str, int] | None = None     # (row, measure columns, end) of the previous claim
     previous_end = 0
+    clauses = clauses_of(text, report_year)
     for token in _COUNT_TOKEN.finditer(text):
         start = token.start()
         clause_start = max(text.rfind(ch, 0, start) for ch in "，,；;、") + 1
@@ -404,7 +405,7 @@ def table_two_claims(sentence: Sentence, report_year: int | None, template: str 
         if token.group("u") not in ("件", "部", "个", "份", "宗", "起", "项") or number is None:
             last = None
             continue
-        if text[token.end():token.end() + 1] in ("余", "多") or not _this_year_at(text, start, report_year):
+        if text[token.end():token.end() + 1] in ("余", "多") or not _this_year_at(clauses, start):
             last = None
             continue
         if _OTHER_SCOPE.search(_enumeration(text, start)):
@@ -474,6 +475,7 @@ def _unit_family(unit: str) -> str:
 def breakdowns(sentence: Sentence, report_year: int | None) -> list[Breakdown]:
     text = re.sub(r"[（(][^）)]*[）)]", "", re.sub(r"\s+", "", nfkc(sentence.text)))
     out = []
+    clauses = clauses_of(text, report_year)
     for start in _LIST_START.finditer(text):
         before = text[:start.start()].rstrip("，,：:")
         if not before:
@@ -482,7 +484,7 @@ def breakdowns(sentence: Sentence, report_year: int | None) -> list[Breakdown]:
         if total is None or (n_total := parse_int(total.group("n"))) is None or n_total == 0:
             continue
         clause_start = max(before.rfind(ch, 0, total.start()) for ch in "，,；;") + 1
-        if not _this_year_at(text, total.start(), report_year) or re.search(r"[余约近超逾]$", before[:total.start()]):
+        if not _this_year_at(clauses, total.start()) or re.search(r"[余约近超逾]$", before[:total.start()]):
             continue
         rest = text[start.end():]
         nested = _LIST_START.search(rest)

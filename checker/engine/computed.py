@@ -101,9 +101,6 @@ def statistics_period(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
 
 # --- prose against the tables --------------------------------------------------------
 
-APPLICANTS = ("natural", "commercial", "research", "social", "legal", "other_org")
-
-
 def _count(facts: ReportFacts, table: str, row: str, column: str) -> int | None:
     """A table number as prose is compared with it (identities.Ledger.implied_value): a
     blank cell is 0, a blank total above non-zero parts stands for their sum; a cell
@@ -115,7 +112,7 @@ def _count(facts: ReportFacts, table: str, row: str, column: str) -> int | None:
 def _how_blanks_read(facts: ReportFacts, refs) -> str:
     """How blanks were read, when a comparison rests on them."""
     blanks = [r for r in refs if (v := facts.values.get(r)) is not None and v.problem == "blank"]
-    totals = ledger(facts).blank_totals()
+    totals = ledger(facts).blank_totals
     summed = [r for r in blanks if r in totals]
     if summed and all(r.table == "t3" and r.column == "total" for r in summed):
         return "（表三该行总计空白，按各列之和计）" if len(summed) == 1 else "（表三这些行的总计空白，按各列之和计）"
@@ -242,10 +239,6 @@ def _group_rows(facts: ReportFacts, quantity: str) -> list[str]:
             and r != "result.total"]
 
 
-def _row_name(row: str) -> str:
-    return row_label("t3", row)
-
-
 @computed("prose_results_vs_table")
 def prose_results_vs_table(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
     """表三 numbers the prose states other than those CON004 compares: the results of
@@ -280,8 +273,8 @@ def _result_finding(rule: Rule, facts: ReportFacts, st: Statement) -> Iterator[F
         return
     refs = [CellRef("t3", r, "total") for r in rows]
     # what the stated number is, when it is one part of the group (the author's likely slip)
-    hints = [(f"其中「{_row_name(r)}」一项之数", _count(facts, "t3", r, "total")) for r in rows if len(rows) > 1]
-    hints += [(f"其中「{_row_name(r)}」行「自然人」列之数", _count(facts, "t3", r, "natural")) for r in rows]
+    hints = [(f"其中「{row_label('t3', r)}」一项之数", _count(facts, "t3", r, "total")) for r in rows if len(rows) > 1]
+    hints += [(f"其中「{row_label('t3', r)}」行「自然人」列之数", _count(facts, "t3", r, "natural")) for r in rows]
     if st.quantity == "granted":  # 予以公开 used for everything disclosed, partly or wholly
         hints.append(("予以公开与部分公开之和", _sum(group, _count(facts, "t3", "result.partial", "total"))))
     matching = [name for name, n in hints if n == st.number]

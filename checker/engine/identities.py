@@ -76,14 +76,11 @@ class Evaluation:
 @dataclass(frozen=True, slots=True)
 class Ledger:
     evaluations: tuple[Evaluation, ...]
-    blank_total_cells: dict[CellRef, Evaluation]   # each blank total, with the identity that reports it
+    blank_totals: dict[CellRef, Evaluation]        # each blank total, with the identity that reports it
     blocked_totals: frozenset[CellRef]              # totals of sums a part that is not a number stops
 
     def of_rule(self, code: str) -> Iterator[Evaluation]:
         return (e for e in self.evaluations if e.rule.code == code)
-
-    def blank_totals(self) -> dict[CellRef, Evaluation]:
-        return self.blank_total_cells
 
     def blocked_by(self, ref: CellRef) -> list[Evaluation]:
         return [e for e in self.evaluations if ref in e.blocked_by]
@@ -91,7 +88,7 @@ class Ledger:
     def implied_value(self, ref: CellRef, facts: ReportFacts) -> Number | None:
         """A cell's number for comparisons: as printed; a blank total's parts' sum;
         0 for any other blank; None for text, placeholders and unreadable cells."""
-        total = self.blank_totals().get(ref)
+        total = self.blank_totals.get(ref)
         if total is not None:
             return total.left_sum
         value = facts.values.get(ref)
@@ -114,8 +111,8 @@ class Ledger:
     def _difference_with_totals(self, e: Evaluation) -> Number:
         """The identity's difference with each blank total taken at its parts' sum, not 0."""
         coefficients = e.coefficients
-        return e.difference + sum(coefficients[c] * self.blank_total_cells[c].left_sum
-                                  for c in e.cells if c in self.blank_total_cells and self.blank_total_cells[c] is not e)
+        return e.difference + sum(coefficients[c] * self.blank_totals[c].left_sum
+                                  for c in e.cells if c in self.blank_totals and self.blank_totals[c] is not e)
 
 
 def _tolerance(facts: ReportFacts, refs: tuple[CellRef, ...]) -> Decimal:

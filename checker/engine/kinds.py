@@ -326,13 +326,18 @@ def blocked_note(facts: ReportFacts, refs: list[CellRef], limit: int = 3) -> str
     return f"；因此无法核对{'、'.join(names[:limit])}{more}"
 
 
+def _printed_cells(facts: ReportFacts, table: str) -> list[CellRef]:
+    """The table's cells the reader placed (a short row's missing cells are not among them)."""
+    return [ref for ref, v in facts.values.items() if ref.table == table and v.problem != "unreadable"]
+
+
 def _where_printed(facts: ReportFacts, table: str, bad: list) -> str:
     """Many cells holding a symbol or words: where they are, by columns and rows, and what
     they hold; numbers that are not counts are listed with their text."""
     if all(v.problem in ("placeholder", "text") for v in bad):
         symbols = sorted({compact(v.text) for v in bad})
         what = f"写作「{symbols[0]}」" if len(symbols) == 1 else "写了" + "、".join(f"「{t}」" for t in symbols[:3])
-        printed = [ref for ref, v in facts.values.items() if ref.table == table and v.problem != "unreadable"]
+        printed = _printed_cells(facts, table)
         return describe_cells(table, [v.ref for v in bad], printed, facts.tables[table].row_order, what)
     listed = "、".join(f"{cell_label(v.ref)}「{v.text}」" for v in bad[:8])
     return listed + ("等" if len(bad) > 8 else "")
@@ -418,12 +423,12 @@ def describe_cells(table: str, blanks: list[CellRef], printed: list[CellRef], ro
 def blank_cells(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
     """Blanks that stand for zero (a blank total above non-zero parts is an arithmetic
     error instead): one finding per table, grouped as a person would say where they are."""
-    blank_totals = ledger(facts).blank_totals()
+    blank_totals = ledger(facts).blank_totals
     for table in rule.param("tables", ["t2", "t3", "t4"]):
         mapped = facts.tables.get(table)
         if mapped is None:
             continue
-        printed = [ref for ref, v in facts.values.items() if ref.table == table and v.problem != "unreadable"]
+        printed = _printed_cells(facts, table)
         blanks = [ref for ref in printed if facts.values[ref].problem == "blank" and ref not in blank_totals]
         if not blanks:
             continue
