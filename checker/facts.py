@@ -11,6 +11,7 @@ from .dates import Published, body_kind, body_tags, publication_dates
 from .document import Document, Heading, Location, Paragraph
 from .findings import CellRef
 from .mapping import MappedTable, map_tables
+from .runon import unroll
 from .prose import Sentence, Statement, sentences_of, statements_in
 from .normalize import compact, nfkc, parse_chinese_number
 from .sections import SectionResult, find_sections
@@ -195,9 +196,12 @@ def find_signature(document: Document) -> str | None:
 
 
 def build_facts(document: Document, *, published: date | None = None) -> ReportFacts:
+    runon = unroll(document)   # a crawl capture's one-line body: its blocks and tables from the label sequence
+    if runon is not None:
+        document = runon.document
     title, title_location = find_title(document)
     year = _year_of(title) if title else None
-    tables = map_tables(document)
+    tables = runon.tables if runon is not None else map_tables(document)
     per_table = _templates_by_evidence(tables)
     seen = set(per_table.values()) | {t for m in tables.values() for t in m.evidence}
     if len(set(per_table.values())) == 1 and len(seen) == 1:

@@ -37,10 +37,30 @@ class MappedCell:
 class TableNote:
     """Something the mapper could not read with certainty (an extraction finding)."""
 
-    kind: str            # unrecognised_row | duplicate_row | row_width | columns_assumed
+    kind: str            # unrecognised_row | duplicate_row | row_width | columns_assumed | digits_*
     text: str
     location: Location
     row: str | None = None
+    readings: tuple[str, ...] = ()   # digits_ambiguous: some of the readings still open
+    count: int = 0                   # digits_ambiguous: how many readings are open
+
+
+@dataclass(frozen=True, slots=True)
+class PrintedRun:
+    """A row's figures printed with the cell boundaries lost (a run-on capture): the
+    cells they stand for, as printed, and every reading the digits allow
+    (splits.split_run). Its cells are not read until one reading is chosen."""
+
+    cells: tuple[tuple[str, str], ...]        # (row, column) in printed order
+    text: str
+    location: Location
+    readings: tuple[tuple[str, ...], ...]     # cell texts, one tuple per reading
+    count: int                                # readings there are (more than listed when too many)
+    index: int                                # the row's place in its table
+
+    @property
+    def too_many(self) -> bool:
+        return self.count > len(self.readings)
 
 
 @dataclass(slots=True)
@@ -55,6 +75,7 @@ class MappedTable:
     evidence: dict[str, set[str]] = field(default_factory=dict)  # template id -> labels that prove it
     # template id -> (axis, id) of the rows and columns that prove it, in printed order
     evidence_places: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    runs: list[PrintedRun] = field(default_factory=list)   # rows whose digits ran together
 
     def add_evidence(self, template_id: str, label: str, axis: str, id_: str) -> None:
         self.evidence.setdefault(template_id, set()).add(label)
@@ -104,7 +125,7 @@ def _template_only_ids() -> dict[tuple[str, str, str], str]:
     return out
 
 
-def _note_template(mapped: MappedTable, what: str, id_: str, label: str) -> None:
+def note_template(mapped: MappedTable, what: str, id_: str, label: str) -> None:
     tid = _template_only_ids().get((mapped.id, what, id_))
     if tid:
         mapped.add_evidence(tid, label, what, id_)
@@ -252,7 +273,7 @@ def _map_row_table(table_id: str, tables: list[Table]) -> MappedTable:
             if table_id == "t2":
                 columns = list(column_positions([row], table_id))
                 for cid in columns:
-                    _note_template(mapped, "column", cid, _header_label(row, cid, table_id))
+                    note_template(mapped, "column", cid, _header_label(row, cid, table_id))
             elif not mapped.row_order:
                 header.append(row)
             continue
@@ -286,7 +307,7 @@ def _map_row_table(table_id: str, tables: list[Table]) -> MappedTable:
             mapped.notes.append(TableNote(problem, " | ".join(compact(c.text) for c in cells), location, row_id))
         mapped.row_order.append(row_id)
         mapped.row_labels[row_id] = label_text
-        _note_template(mapped, "row", row_id, label_text)
+        note_template(mapped, "row", row_id, label_text)
         for col, cell in zip(row_columns, value_cells):
             mapped.cells[(row_id, col)] = MappedCell(row_id, col, cell.text, location, _source(cell))
     return mapped

@@ -73,11 +73,14 @@ def tables_from_facts(facts: ReportFacts) -> dict[str, dict]:
         for row in rows:
             if row not in mapped.row_order:
                 continue
-            cols = [c for (r, c) in mapped.cells if r == row]
+            # a run-on row's cells no reading decides are not read: EXT003 says what was printed
+            unread = {(r, c) for run in mapped.runs for r, c in run.cells
+                      if facts.value(table_id, r, c).problem == "unreadable"}
+            cols = [c for (r, c) in mapped.cells if r == row and (r, c) not in unread]
             cells = {c: json_number(facts.value(table_id, row, c).number) for c in cols}
             if table_id == "t4":
                 grid.update({f"{row}.{c}": v for c, v in cells.items()})
-            else:
+            elif cells:
                 grid[row] = cells
         out[table_id] = grid
     return out

@@ -25,6 +25,7 @@ from .loader import Rule, load_rules
 
 IDENTITY_KINDS = ("sum", "equation")
 LEDGER_KEY = "identities"
+USED_KEY = "identities_used"    # (rule code, row or column) of identities that chose a run-on reading
 
 
 class Status(Enum):
@@ -35,6 +36,7 @@ class Status(Enum):
     ON_BLANK_TOTAL = "on_blank_total"    # takes a blank total reported by another identity
     ON_MISSING_ROW = "on_missing_row"    # fails by what a row the table does not print could hold
     PARTS_BLANK = "parts_blank"          # a printed total above parts blank or 0: unfilled, not zeros
+    USED = "used"                        # chose how a run-on row's digits split: no evidence either way
 
     @property
     def reported(self) -> bool:
@@ -227,8 +229,17 @@ def identity_rules(facts: ReportFacts) -> list[Rule]:
             and r.applies_to(facts.template, facts.year, facts.body_kind)]
 
 
+def identity_instances(facts: ReportFacts) -> Iterator[tuple[Rule, str, str, tuple[CellRef, ...], tuple[CellRef, ...]]]:
+    """(rule, for_each, fixed, left, right) of every identity written for this report."""
+    for rule in identity_rules(facts):
+        for inst in _instances(rule, facts):
+            yield (rule, *inst)
+
+
 def _build(facts: ReportFacts) -> Ledger:
-    evaluations = [_evaluate(rule, facts, *inst) for rule in identity_rules(facts) for inst in _instances(rule, facts)]
+    used = facts.derived.get(USED_KEY, set())
+    evaluations = [replace(e, status=Status.USED) if (e.rule.code, e.fixed) in used else e
+                   for e in (_evaluate(rule, facts, *inst) for rule, *inst in identity_instances(facts))]
     # A blank total is reported once, by the first identity that finds it.
     first: dict[CellRef, Evaluation] = {}
     for e in evaluations:

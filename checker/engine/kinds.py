@@ -179,10 +179,13 @@ def table_note(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
             if note.kind == rule.param("note"):
                 row_cells = [ref for ref, v in facts.values.items() if ref.table == table and ref.row == note.row
                              and v.problem == "unreadable"] if note.row else []
-                say = {"table_name": TABLE_NAMES[table], "printed": note.text,
-                       "row_label": row_label(table, note.row) if note.row else "",
+                label = row_label(table, note.row) if note.row else ""
+                say = {"table_name": TABLE_NAMES[table], "printed": note.text, "row_label": label,
+                       "where": f"「{label}」行" if label else "",
+                       "readings": "；".join(note.readings), "count": note.count,
                        "blocked": blocked_note(facts, row_cells)}
-                yield _finding(rule, Location(table=table, **_where(note.location)), say, evidence=note.text)
+                yield _finding(rule, Location(table=table, row=note.row, **_where(note.location)), say,
+                               evidence=note.text)
 
 
 @kind("template_mixed")

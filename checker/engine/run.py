@@ -8,6 +8,7 @@ from ..findings import Finding
 from . import computed  # noqa: F401  (registers the computed rules)
 from .kinds import KIND_FUNCTIONS
 from .loader import KINDS, Rule
+from .readings import settle_runs
 
 
 def _matches(rule: Rule, prefixes: Sequence[str]) -> bool:
@@ -23,6 +24,7 @@ def select_rules(rules: Iterable[Rule], select: Sequence[str] = (), ignore: Sequ
 
 
 def run_rules(facts: ReportFacts, rules: Iterable[Rule]) -> list[Finding]:
+    settle_runs(facts)   # a run-on capture's digits: read what the report decides before any rule looks
     findings: list[Finding] = []
     for rule in rules:
         if KINDS[rule.kind].pair:

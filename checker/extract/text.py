@@ -1,7 +1,10 @@
 """Plain text and Markdown -> Document.
 
 Headings are `#` lines of any level and bare numbered lines (一、… （一）…);
-tables are runs of tab-separated lines or Markdown pipe tables.
+tables are runs of tab-separated lines or Markdown pipe tables. A crawler's capture
+(`标题: …` lines above a `=== 正文 ===` rule) gives its header lines as metadata
+(`capture:标题` …); the title and publication lines also stay as blocks, since they
+are what the page printed.
 """
 from __future__ import annotations
 
@@ -14,6 +17,23 @@ _PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$
 _NUMBERED = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)")
 _MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _SENTENCE_END = "。；;！？!?"
+_CAPTURE_RULE = re.compile(r"^\s*={3,}\s*正文\s*={3,}\s*$")
+_CAPTURE_FIELD = re.compile(r"^\s*([\u4e00-\u9fff]{2,6})\s*[:：]\s*(.*?)\s*$")
+_CAPTURE_PRINTED = ("标题", "发布时间")   # header lines the page itself printed
+MAX_CAPTURE_HEADER = 20                    # lines a crawler's header may take
+
+
+def capture_header(lines: list[str]) -> tuple[dict[str, str], int] | None:
+    """A crawler's header (`标题: …` … `=== 正文 ===`): its fields and the body's first line."""
+    for i, line in enumerate(lines[:MAX_CAPTURE_HEADER]):
+        if _CAPTURE_RULE.match(line):
+            fields = {}
+            for field_line in lines[:i]:
+                m = _CAPTURE_FIELD.match(field_line)
+                if m and m.group(2):
+                    fields[f"capture:{m.group(1)}"] = m.group(2)
+            return (fields, i + 1) if fields else None
+    return None
 
 
 def unescape(text: str) -> str:
@@ -48,7 +68,14 @@ def _pipe_cells(line: str) -> list[str]:
 def extract_text(text: str, *, markdown: bool = False) -> Document:
     lines = text.splitlines()
     blocks: list[Block] = []
+    metadata: dict[str, str] = {}
     i = 0
+    header = capture_header(lines)
+    if header is not None:
+        metadata, i = header
+        for n, line in enumerate(lines[: i - 1]):
+            if (m := _CAPTURE_FIELD.match(line)) and m.group(1) in _CAPTURE_PRINTED and m.group(2):
+                blocks.append(Paragraph(line.strip(), Location(line=n + 1)))
     while i < len(lines):
         line = lines[i]
         lineno = i + 1
@@ -86,4 +113,4 @@ def extract_text(text: str, *, markdown: bool = False) -> Document:
             blocks.append(Heading(unescape(stripped), None, Location(line=lineno)))
         else:
             blocks.append(Paragraph(unescape(stripped), Location(line=lineno)))
-    return Document(blocks, "markdown" if markdown else "text")
+    return Document(blocks, "markdown" if markdown else "text", metadata)

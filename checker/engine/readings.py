@@ -1,0 +1,268 @@
+"""Readings of run-on rows (mapping.PrintedRun), chosen only by what the report says.
+
+The digits of a row decide some of its cells (splits.py). For the rest, in this order:
+1. the row's own identities (a 表三 row's 总计, 表四's group totals): the readings that keep them;
+2. the table's other identities (表三's results total and balance): the combinations of the
+   rows still open that keep every identity they enter;
+3. the report's prose (现行有效行政规范性文件698件): the readings that agree with it.
+A cell every surviving reading gives the same text is read, and marked with what decided
+it (`read_by`). An identity that ruled a reading out proves nothing any more: the ledger
+marks it used to read (identities.Status.USED), never holding. A cell still open is
+unreadable (EXT003 names the row, the digits and some readings) and stays out of every
+sum; a row no reading of which keeps its own identity is unreadable as a whole (EXT004),
+so no arithmetic finding rests on a reading the tool chose.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..document import Cell
+from ..facts import ReportFacts
+from ..findings import CellRef, Number
+from ..mapping import MappedCell, MappedTable, PrintedRun, TableNote
+from ..prose import table_two_claims
+from ..values import read_value
+from .identities import USED_KEY, identity_instances
+
+SETTLED_KEY = "runs_settled"
+READ_BY_KEY = "read_by"
+MAX_COMBINATIONS = 50_000     # partial combinations tried per group of open rows
+SHOWN_READINGS = 3
+BY_TEXT = "text"
+
+
+@dataclass(frozen=True, slots=True)
+class _Equation:
+    key: tuple[str, str]                      # (rule code, the row or column it is written for)
+    terms: tuple[tuple[CellRef, int], ...]    # cell and coefficient: Σ = 0 when it holds
+
+
+@dataclass(slots=True)
+class _Open:
+    """A run still being read: its table, its printed run and the readings left."""
+
+    mapped: MappedTable
+    run: PrintedRun
+    refs: tuple[CellRef, ...]
+    readings: list[tuple[str, ...]]
+    numbers: list[tuple[Number | None, ...]]
+    decided_by: dict[int, str]
+
+    def keep(self, kept: list[int]) -> None:
+        self.readings = [self.readings[i] for i in kept]
+        self.numbers = [self.numbers[i] for i in kept]
+
+
+def settle_runs(facts: ReportFacts) -> None:
+    """Choose what can be chosen, once per report, before any rule reads a value."""
+    if facts.derived.get(SETTLED_KEY):
+        return
+    facts.derived[SETTLED_KEY] = True
+    runs = [_open(facts, mapped, run) for mapped in facts.tables.values() for run in mapped.runs]
+    if not runs:
+        return
+    used: set[tuple[str, str]] = facts.derived.setdefault(USED_KEY, set())   # type: ignore[assignment]
+    equations = _equations(facts)
+    inconsistent = []
+    for item in runs:
+        if item.run.too_many:
+            continue
+        own = [e for e in equations if all(ref in item.refs for ref, _ in e.terms)]
+        if not _filter(item, own, used, "、".join(sorted({e.key[0] for e in own}))):
+            inconsistent.append(item)
+    open_runs = [r for r in runs if len(r.readings) > 1 and r not in inconsistent]
+    _choose_jointly(facts, open_runs, [e for e in equations if not any(
+        all(ref in r.refs for ref, _ in e.terms) for r in runs)], used)
+    for item in open_runs:
+        if len(item.readings) > 1 and item.mapped.id == "t2":
+            _choose_by_text(facts, item)
+    read_by: dict[CellRef, str] = facts.derived.setdefault(READ_BY_KEY, {})  # type: ignore[assignment]
+    for item in runs:
+        _record(facts, item, read_by, inconsistent=item in inconsistent)
+
+
+def _open(facts: ReportFacts, mapped: MappedTable, run: PrintedRun) -> _Open:
+    refs = tuple(CellRef(mapped.id, r, c) for r, c in run.cells)
+    numbers = [tuple(read_value(ref, text, run.location).number for ref, text in zip(refs, reading))
+               for reading in run.readings]
+    return _Open(mapped, run, refs, list(run.readings), numbers, {})
+
+
+def _equations(facts: ReportFacts) -> list[_Equation]:
+    out = []
+    for rule, for_each, fixed, left, right in identity_instances(facts):
+        terms: dict[CellRef, int] = {}
+        for ref in left:
+            terms[ref] = terms.get(ref, 0) + 1
+        for ref in right:
+            terms[ref] = terms.get(ref, 0) - 1
+        out.append(_Equation((rule.code, fixed), tuple((r, c) for r, c in terms.items() if c)))
+    return out
+
+
+def _known(facts: ReportFacts, ref: CellRef) -> Number | None:
+    """A cell's number outside the open runs: as read, 0 for a blank or a row not printed,
+    None when it is not a number (the equation cannot be used)."""
+    value = facts.values.get(ref)
+    if value is None:
+        return 0
+    if value.number is not None:
+        return value.number
+    return 0 if value.problem == "blank" else None
+
+
+def _filter(item: _Open, own: list[_Equation], used: set[tuple[str, str]], by: str) -> bool:
+    """Keep the readings that keep the row's own identities; False when none does."""
+    if not own or len(item.readings) == 0:
+        return True
+    kept = [i for i, numbers in enumerate(item.numbers)
+            if all(_holds(e, dict(zip(item.refs, numbers))) for e in own)]
+    rejecting = [e for e in own if any(not _holds(e, dict(zip(item.refs, n))) for n in item.numbers)]
+    used.update(e.key for e in rejecting)
+    if not kept:
+        item.keep([])
+        return False
+    before = _decided(item)
+    item.keep(kept)
+    for i in _decided(item) - before:
+        item.decided_by[i] = by
+    return True
+
+
+def _holds(equation: _Equation, values: dict[CellRef, Number | None]) -> bool:
+    total: Number = 0
+    for ref, coefficient in equation.terms:
+        number = values.get(ref)
+        if number is None:
+            return True     # not a number: the equation says nothing here
+        total += coefficient * number
+    return Decimal(total) == 0
+
+
+def _decided(item: _Open) -> set[int]:
+    if not item.readings:
+        return set()
+    first = item.readings[0]
+    return {i for i, text in enumerate(first) if all(r[i] == text for r in item.readings)}
+
+
+def _choose_jointly(facts: ReportFacts, runs: list[_Open], equations: list[_Equation],
+                    used: set[tuple[str, str]]) -> None:
+    """The combinations of readings of the open rows that keep every identity joining them."""
+    owner = {ref: item for item in runs for ref in item.refs}
+    relevant = []
+    for e in equations:
+        involved = {owner[ref].run.index for ref, _ in e.terms if ref in owner}
+        outside = [ref for ref, _ in e.terms if ref not in owner]
+        if involved and all(_known(facts, ref) is not None for ref in outside):
+            relevant.append(e)
+    for group in _groups(runs, relevant, owner):
+        _solve(facts, group, [e for e in relevant if any(owner.get(ref) in group for ref, _ in e.terms)], owner, used)
+
+
+def _groups(runs: list[_Open], equations: list[_Equation], owner: dict[CellRef, _Open]) -> Iterator[list[_Open]]:
+    """Open rows linked by an identity, each group once."""
+    seen: set[int] = set()
+    for start in runs:
+        if id(start) in seen:
+            continue
+        group, stack = [], [start]
+        while stack:
+            item = stack.pop()
+            if id(item) in seen:
+                continue
+            seen.add(id(item))
+            group.append(item)
+            for e in equations:
+                members = {id(owner[ref]): owner[ref] for ref, _ in e.terms if ref in owner}
+                if id(item) in members:
+                    stack.extend(members.values())
+        yield group
+
+
+def _solve(facts: ReportFacts, group: list[_Open], equations: list[_Equation], owner: dict[CellRef, _Open],
+           used: set[tuple[str, str]]) -> None:
+    if not equations:
+        return
+    position = {id(item): k for k, item in enumerate(group)}
+    # an equation is checked as soon as the last of its rows has a reading
+    last_of = {id(e): max(position[id(owner[ref])] for ref, _ in e.terms if ref in owner) for e in equations}
+    fixed = {ref: _known(facts, ref) for e in equations for ref, _ in e.terms if ref not in owner}
+    solutions: list[tuple[int, ...]] = []
+    rejecting: set[tuple[str, str]] = set()
+    tried = 0
+
+    def extend(k: int, chosen: tuple[int, ...], values: dict[CellRef, Number | None]) -> bool:
+        nonlocal tried
+        if k == len(group):
+            solutions.append(chosen)
+            return True
+        item = group[k]
+        for i, numbers in enumerate(item.numbers):
+            tried += 1
+            if tried > MAX_COMBINATIONS:
+                return False
+            trial = {**values, **dict(zip(item.refs, numbers))}
+            broken = [e for e in equations if last_of[id(e)] == k and not _holds(e, trial)]
+            if broken:
+                rejecting.update(e.key for e in broken)
+                continue
+            if not extend(k + 1, (*chosen, i), trial):
+                return False
+        return True
+
+    if not extend(0, (), dict(fixed)) or not solutions:
+        return      # too many to try, or no combination keeps them all: nothing is chosen
+    used.update(rejecting)
+    by = "、".join(sorted({key[0] for key in rejecting}))
+    for k, item in enumerate(group):
+        before = _decided(item)
+        item.keep(sorted({s[k] for s in solutions}))
+        for i in _decided(item) - before:
+            item.decided_by[i] = by
+
+
+def _choose_by_text(facts: ReportFacts, item: _Open) -> None:
+    """表二 rows by the prose's own figures (现行有效行政规范性文件698件), each claim kept only
+    where some reading agrees with it."""
+    template = facts.template_for("t2")
+    if template is None:
+        return
+    rows = {ref.row for ref in item.refs}
+    for sentence in facts.sentences:
+        for claim in table_two_claims(sentence, facts.year, template.id):
+            if claim.row not in rows:
+                continue
+            places = [k for k, ref in enumerate(item.refs) if ref.row == claim.row and ref.column in claim.columns]
+            kept = [i for i, numbers in enumerate(item.numbers) if any(numbers[k] == claim.number for k in places)]
+            if kept and len(kept) < len(item.readings):
+                before = _decided(item)
+                item.keep(kept)
+                for i in _decided(item) - before:
+                    item.decided_by[i] = BY_TEXT
+
+
+def _record(facts: ReportFacts, item: _Open, read_by: dict[CellRef, str], *, inconsistent: bool) -> None:
+    """Read the cells now decided; say which are not."""
+    run, mapped = item.run, item.mapped
+    decided = _decided(item) if not inconsistent else set()
+    for i in sorted(decided):
+        ref, text = item.refs[i], item.readings[0][i]
+        if mapped.cells[(ref.row, ref.column)].source is not None:
+            continue    # the digits alone read it (runon.py)
+        mapped.cells[(ref.row, ref.column)] = MappedCell(ref.row, ref.column, text, run.location, Cell(text, (run.index, i)))
+        facts.values[ref] = read_value(ref, text, run.location)
+        read_by[ref] = item.decided_by.get(i, "")
+    if len(decided) == len(item.refs):
+        return
+    row = item.refs[0].row if mapped.id != "t4" else None
+    if inconsistent:
+        kind, shown, count = "digits_inconsistent", (), 0
+    elif not run.readings and not run.too_many:
+        kind, shown, count = "digits_unfit", (), 0
+    else:   # several readings left, or too many to list
+        kind, shown, count = "digits_ambiguous", tuple("、".join(r) for r in item.readings[:SHOWN_READINGS]), \
+            len(item.readings) or run.count
+    mapped.notes.append(TableNote(kind, run.text, run.location, row, shown, count))

@@ -1,0 +1,393 @@
+"""A crawl capture's run-on body -> headings, paragraphs and the three tables.
+
+A crawler that strips tags and collapses whitespace leaves the whole report on one
+line: the headings run on inside it, each table row is its label followed by its
+cells, and where the page had no space between cells their digits run together. The
+headings are found where a section's wording follows a numeral (the ordered choice of
+sections.py then drops the overview's look-alikes and 表三's 三、本年度办理结果); each
+table is found by the template's label sequence in its section: the heaviest chain of
+row labels in template order, each row's cells being the figures right after its
+label. A row whose figures admit several readings keeps them all (mapping.PrintedRun):
+which one the report means is for the identities to say (engine/readings.py), never
+for this module to guess.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from .document import Cell, Document, Heading, Location, Paragraph, Table, grid_from_texts
+from .mapping import BLANK_ROW, T4_ORDER, MappedCell, MappedTable, PrintedRun, note_template
+from .normalize import compact, label_key
+from .sections import VARIANT_WEIGHT, find_sections
+from .splits import split_run
+from .templates import load_sections, load_templates
+from .values import column_spec
+
+MIN_RUNON_CHARS = 800        # a paragraph this long holding headings is a capture's body, not prose
+MIN_INLINE_HEADINGS = 3      # a report's sections, not a paragraph that mentions 二、三、
+HEADING_CUTOFF = 85.0        # inline headings have no line of their own: a closer match is asked
+_NUMERAL = re.compile(r"[一二三四五六七八九十]{1,2}\s*[、.．]\s*")
+_LABEL_NUMBERING = r"(?:[（(][一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}\s*[、.．]|\d\s*[.．、])?\s*"
+# A cell's figures: digits (a decimal point, a sign, a unit), placeholders, spaces.
+_RUN = re.compile(r"\s*(?:[（(][^（）()\d]{0,40}[）)])?\s*"
+                  r"((?:[-+－]?[0-9０-９][0-9０-９.．]*(?:万元|元)?|[/／—–―－-]+|[ \t\u3000\xa0])*)")
+_PARAGRAPH_BREAK = re.compile(r"(?<=[。！？；!?;])\s+")
+_HEADER_EXTRA = {
+    "t2": ("信息内容", "第二十条第[（(][一二三四五六七八九十]+[)）]项"),
+    "t3": ("申请人情况", "法人或其他组织"),
+    "t4": ("行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉"),
+}
+_REGIONS = {"t2": ("proactive", "requests"), "t3": ("requests", "appeals"), "t4": ("appeals", "problems")}
+
+
+@dataclass(frozen=True, slots=True)
+class RunOn:
+    document: Document                 # the capture with its body cut into blocks, tables left out
+    tables: dict[str, MappedTable]
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    start: int
+    end: int
+    kind: str                          # heading | table
+    text: str = ""
+    rows: tuple[tuple[str, str], ...] = ()   # a table's rows as printed: label, figures
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    mapped: MappedTable
+    start: int
+    end: int
+    rows: tuple[tuple[str, str], ...]
+
+
+# --- inline headings ----------------------------------------------------------------
+
+@lru_cache(maxsize=None)
+def _wordings() -> tuple[tuple[str, float], ...]:
+    out = []
+    for spec in load_sections():
+        out.append((label_key(spec.heading), 1.0))
+        out += [(label_key(v), VARIANT_WEIGHT) for v in spec.variants]
+    return tuple(out)
+
+
+def _heading_at(text: str, start: int, end: int) -> tuple[float, int] | None:
+    """(score, end) of the section wording printed from `end` (right after a numeral)."""
+    best: tuple[float, int] | None = None
+    for key, weight in _wordings():
+        for length in range(max(2, len(key) - 3), len(key) + 4):
+            piece = label_key(text[end:end + length])
+            score = fuzz.ratio(piece, key) * weight
+            if best is None or score > best[0]:
+                best = (score, end + length)
+    return best if best and best[0] >= HEADING_CUTOFF else None
+
+
+def inline_headings(text: str) -> list[_Span]:
+    """Every numeral followed by a section's wording, best-scoring end first."""
+    out = []
+    for m in _NUMERAL.finditer(text):
+        if m.end() >= len(text) or not "\u4e00" <= text[m.end()] <= "\u9fff":
+            continue
+        found = _heading_at(text, m.start(), m.end())
+        if found:
+            out.append(_Span(m.start(), found[1], "heading", text[m.start():found[1]].strip()))
+    return out
+
+
+def _chosen_headings(text: str) -> list[_Span]:
+    """The headings the ordered assignment of sections.py keeps."""
+    candidates = inline_headings(text)
+    if len(candidates) < MIN_INLINE_HEADINGS:
+        return []
+    trial = Document([Heading(c.text, None) for c in candidates], "text")
+    return [candidates[s.block_index] for s in find_sections(trial).sections]
+
+
+# --- tables from the template's label sequence -----------------------------------
+
+def _flexible(label: str) -> str:
+    """A label as a pattern that lets a capture's spaces and quote or bracket forms differ."""
+    parts = []
+    for ch in label:
+        if ch in "“”\"‘’'":
+            parts.append("[“”\"‘’']?")
+        elif ch in "（(":
+            parts.append("[（(]")
+        elif ch in "）)":
+            parts.append("[）)]")
+        elif ch.isspace():
+            continue
+        else:
+            parts.append(re.escape(ch))
+    return r"\s*".join(parts)
+
+
+def _alternatives(words: set[str]) -> str:
+    return "|".join(_flexible(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def _row_order(table_id: str) -> tuple[str, ...]:
+    """Every template's rows in one printed order: the newest template's, with a row only
+    an older one has placed after the row it follows there (2019's （六）其他处理)."""
+    templates = sorted(load_templates().values(), key=lambda t: -t.first_year)
+    order = list(templates[0].tables[table_id].row_ids)
+    for template in templates[1:]:
+        ids = template.tables[table_id].row_ids
+        for i, row in enumerate(ids):
+            if row not in order:
+                before = next((ids[j] for j in range(i - 1, -1, -1) if ids[j] in order), None)
+                order.insert(order.index(before) + 1 if before else 0, row)
+    return tuple(order)
+
+
+@lru_cache(maxsize=None)
+def _row_patterns(table_id: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    out = []
+    for row in _row_order(table_id):
+        words = {w for t in load_templates().values() if (spec := t.tables[table_id].row(row))
+                 for w in (spec.label, *spec.variants)}
+        out.append((row, re.compile(_LABEL_NUMBERING + f"(?:{_alternatives(words)})")))
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def _header_words(table_id: str) -> str:
+    """Any word of the table's header: its column labels and the words above them."""
+    words = {w for t in load_templates().values() for c in t.tables[table_id].columns for w in (c.label, *c.variants)}
+    return f"(?:{_alternatives(words)}|{'|'.join(_HEADER_EXTRA[table_id])})"
+
+
+@lru_cache(maxsize=None)
+def _header_pattern(table_id: str) -> re.Pattern[str]:
+    return re.compile(_header_words(table_id) + r"\s*$")
+
+
+@lru_cache(maxsize=None)
+def _column_words(table_id: str) -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+    out = []
+    for t in load_templates().values():
+        for c in t.tables[table_id].columns:
+            out.append((c.id, c.label, re.compile(_alternatives({c.label, *c.variants}))))
+    return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class _RowMark:
+    row: str
+    order: int
+    start: int
+    end: int
+    label: str
+
+
+def _row_marks(text: str, start: int, end: int, table_id: str) -> list[_RowMark]:
+    """The heaviest chain of row labels in template order and printed order (weighted by
+    label length: 其他 alone never outweighs a real row)."""
+    found = []
+    for order, (row, pattern) in enumerate(_row_patterns(table_id)):
+        for m in pattern.finditer(text, start, end):
+            found.append(_RowMark(row, order, m.start(), m.end(), text[m.start():m.end()]))
+    found.sort(key=lambda r: (r.start, r.order))
+    best = [len(compact(r.label)) for r in found]
+    back = [-1] * len(found)
+    for i, mark in enumerate(found):
+        for j in range(i):
+            prev = found[j]
+            if prev.order < mark.order and prev.end <= mark.start and best[j] + len(compact(mark.label)) > best[i]:
+                best[i], back[i] = best[j] + len(compact(mark.label)), j
+    if not found:
+        return []
+    i = max(range(len(found)), key=lambda k: best[k])
+    chain = []
+    while i != -1:
+        chain.append(found[i])
+        i = back[i]
+    chain.reverse()
+    # a group's own label above its items (2021's （六）其他处理) is not the 2019 row of that name
+    return [m for k, m in enumerate(chain) if not (k + 1 < len(chain) and chain[k + 1].row.startswith(m.row + "."))]
+
+
+def _header_start(text: str, region_start: int, position: int, table_id: str) -> int:
+    """Where the table's header printed right before `position` begins."""
+    pattern = _header_pattern(table_id)
+    while True:
+        m = pattern.search(text, max(region_start, position - 60), position)
+        if m is None or m.end() != position and text[m.end():position].strip():
+            return position
+        if m.start() >= position:
+            return position
+        position = m.start()
+        while position > region_start and text[position - 1].isspace():
+            position -= 1
+
+
+def _t2_template(text: str, start: int, end: int, mapped: MappedTable) -> str:
+    """The layout of 表二's columns (2019's 本年新制作数量 … or 2021's 本年制发件数 …)."""
+    for column, label, pattern in _column_words("t2"):
+        if pattern.search(text, start, end):
+            note_template(mapped, "column", column, label)
+    for mark in mapped.row_order:
+        note_template(mapped, "row", mark, mapped.row_labels[mark])
+    if mapped.evidence:
+        return max(mapped.evidence, key=lambda t: (len(mapped.evidence[t]), t))
+    return max(load_templates())
+
+
+def _columns_of(table_id: str, row: str, layout: str | None) -> tuple[str, ...]:
+    templates = load_templates()
+    if table_id == "t2":
+        preferred = [templates[layout]] if layout in templates else []
+        for template in preferred + sorted(templates.values(), key=lambda t: -t.first_year):
+            spec = template.tables["t2"].row(row)
+            if spec is not None:
+                return spec.columns
+        return ()
+    return templates[max(templates)].tables[table_id].column_ids
+
+
+def _kinds(table_id: str, cells: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
+    return tuple((spec.kind if (spec := column_spec(table_id, r, c)) else "count") for r, c in cells)
+
+
+def _place_run(mapped: MappedTable, cells: tuple[tuple[str, str], ...], printed: str, location: Location,
+               row_index: int) -> None:
+    """The row's cells from its printed figures: read where one reading is possible (or
+    the digits agree), kept as a run where they do not."""
+    table_id = mapped.id
+    if not printed.strip():   # a row printed with its label only: blank cells
+        for r, c in cells:
+            mapped.cells[(r, c)] = MappedCell(r, c, "", location, Cell("", BLANK_ROW))
+        return
+    splits = split_run(printed, _kinds(table_id, cells))
+    decided = splits.decided()
+    for i, (r, c) in enumerate(cells):
+        if i in decided:
+            mapped.cells[(r, c)] = MappedCell(r, c, decided[i], location, Cell(decided[i], (row_index, i)))
+        else:   # no source: not read until a reading is chosen (engine/readings.py)
+            mapped.cells[(r, c)] = MappedCell(r, c, printed.strip(), location)
+    if len(decided) < len(cells):
+        mapped.runs.append(PrintedRun(cells, printed.strip(), location, splits.readings, splits.count, row_index))
+
+
+def _row_table(text: str, start: int, end: int, table_id: str, location: Location) -> _Found | None:
+    marks = _row_marks(text, start, end, table_id)
+    if len(marks) < 2:
+        return None
+    mapped = MappedTable(table_id, location)
+    spans: list[tuple[str, int]] = []  # (printed figures, index) per row
+    last_end = marks[-1].end
+    for k, mark in enumerate(marks):
+        stop = marks[k + 1].start if k + 1 < len(marks) else end
+        run = _RUN.match(text, mark.end, stop)
+        figures = run.group(1) if run else ""
+        last_end = max(last_end, run.end(1) if run and figures.strip() else mark.end)
+        mapped.row_order.append(mark.row)
+        mapped.row_labels[mark.row] = compact(mark.label)
+        spans.append((figures, k))
+    layout = _t2_template(text, start, end, mapped) if table_id == "t2" else None
+    for mark, (figures, k) in zip(marks, spans):
+        if table_id != "t2":
+            note_template(mapped, "row", mark.row, mapped.row_labels[mark.row])
+        cells = tuple((mark.row, c) for c in _columns_of(table_id, mark.row, layout))
+        _place_run(mapped, cells, figures, location, k)
+    printed = tuple((compact(mark.label), figures.strip()) for mark, (figures, _) in zip(marks, spans))
+    return _Found(mapped, _header_start(text, start, marks[0].start, table_id), last_end, printed)
+
+
+def _t4_table(text: str, start: int, end: int, location: Location) -> _Found | None:
+    """表四: its header, then one run of fifteen figures after the last header word."""
+    header = list(re.finditer(_header_words("t4"), text[start:end]))
+    for m in reversed(header):
+        run = _RUN.match(text, start + m.end(), end)
+        figures = run.group(1) if run else ""
+        if sum(ch.isdigit() for ch in figures) >= 5:
+            mapped = MappedTable("t4", location)
+            for group in ("review", "litigation_direct", "litigation_after_review"):
+                mapped.row_order.append(group)
+            _place_run(mapped, tuple(T4_ORDER), figures, location, 0)
+            span_start = _header_start(text, start, start + m.end(), "t4")
+            header = re.sub(r"\s+", " ", text[span_start:start + m.end()]).strip()
+            return _Found(mapped, span_start, run.end(1), ((header, figures.strip()),))
+    return None
+
+
+# --- the capture -------------------------------------------------------------------
+
+def runon_block(document: Document) -> int | None:
+    """The index of the capture's run-on body, if the document has one."""
+    if document.format != "text":
+        return None
+    for index, block in enumerate(document.blocks):
+        if isinstance(block, Paragraph) and len(block.text) >= MIN_RUNON_CHARS:
+            if len(inline_headings(block.text)) >= MIN_INLINE_HEADINGS:
+                return index
+    return None
+
+
+def _region(headings: list[_Span], ids: list[str], table_id: str, length: int) -> tuple[int, int]:
+    first, after = _REGIONS[table_id]
+    start = next((h.end for h, i in zip(headings, ids) if i == first), 0)
+    end = next((h.start for h, i in zip(headings, ids) if i == after and h.start > start), length)
+    return start, end
+
+
+def unroll(document: Document) -> RunOn | None:
+    index = runon_block(document)
+    if index is None:
+        return None
+    block = document.blocks[index]
+    text, location = block.text, block.location
+    headings = _chosen_headings(text)
+    ids = [s.id for s in find_sections(Document([Heading(h.text, None) for h in headings], "text")).sections]
+    tables: dict[str, MappedTable] = {}
+    spans: list[_Span] = list(headings)
+    for table_id in ("t2", "t3", "t4"):
+        start, end = _region(headings, ids, table_id, len(text))
+        found = _t4_table(text, start, end, location) if table_id == "t4" else _row_table(text, start, end, table_id, location)
+        if found:
+            tables[table_id] = found.mapped
+            spans.append(_Span(found.start, found.end, "table", rows=found.rows))
+    blocks = list(document.blocks[:index]) + _blocks(text, spans, location, document) + list(document.blocks[index + 1:])
+    return RunOn(Document(blocks, document.format, document.metadata, [*document.notes, "runon"]), tables)
+
+
+def _blocks(text: str, spans: list[_Span], location: Location, document: Document) -> list:
+    """The body as blocks: headings, and the prose between them and the tables cut into
+    paragraphs where a space after a sentence's end is all that is left of a break."""
+    out: list = []
+    position = 0
+    title = document.metadata.get("capture:标题", "")
+
+    def prose(piece: str) -> None:
+        piece = piece.strip()
+        if not out and title and compact(piece).startswith(compact(title)):
+            # the page's title printed again at the head of the body
+            cut = len(title) if piece.startswith(title) else piece.find(title[-4:]) + 4
+            out.append(Paragraph(piece[:cut].strip(), location))
+            piece = piece[cut:].strip()
+        for part in _PARAGRAPH_BREAK.split(piece):
+            if part.strip():
+                out.append(Paragraph(part.strip(), location))
+
+    for span in sorted(spans, key=lambda s: s.start):
+        if span.start < position:
+            continue
+        prose(text[position:span.start])
+        if span.kind == "heading":
+            out.append(Heading(span.text, None, location))
+        else:   # the table as printed, for what asks where tables stand (read from the label sequence)
+            out.append(Table(grid_from_texts([list(row) for row in span.rows]), location,
+                             [location] * len(span.rows), aligned=False))
+        position = span.end
+    prose(text[position:])
+    return out
+

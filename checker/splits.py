@@ -1,0 +1,116 @@
+"""A row's cells printed with their boundaries lost -> every way to read them.
+
+A crawl that strips tags and collapses whitespace prints 71, 3, 0, 0, 0, 0, 74 as
+`713000074`. Each reading cuts the digits into the row's cells: a cell is a whole
+number with no leading zero (a lone 0 is a zero), signed only in a column of changes,
+with a decimal point only in a column of amounts; a space that survived is a boundary,
+and a token that is not digits (`／`, `—`) is one cell. The readings are counted before
+they are listed: a run with more than MAX_SPLITS of them (a phone number, a pasted
+column of figures) is not listed at all, so no run costs more than milliseconds.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .normalize import nfkc
+
+MAX_SPLITS = 20_000
+MAX_CELL_DIGITS = 9        # no count in an annual report runs to a billion
+_PIECE = {
+    "count": re.compile(r"0|[1-9]\d{0,%d}" % (MAX_CELL_DIGITS - 1)),
+    "signed_count": re.compile(r"0|[-+]?[1-9]\d{0,%d}" % (MAX_CELL_DIGITS - 1)),
+    "money": re.compile(r"(?:0|[1-9]\d{0,%d})(?:\.\d{1,4})?" % (MAX_CELL_DIGITS + 2)),
+}
+_UNIT = re.compile(r"(万元|元)$")
+_DIGITS = re.compile(r"(?=.*\d)[-+\d.]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Splits:
+    """The readings of one run: each a tuple of cell texts as printed, one per cell."""
+
+    readings: tuple[tuple[str, ...], ...]
+    count: int                 # how many readings there are (also when too many to list)
+
+    @property
+    def too_many(self) -> bool:
+        return self.count > MAX_SPLITS
+
+    def decided(self) -> dict[int, str]:
+        """The cells (by position) every reading gives the same text."""
+        if not self.readings:
+            return {}
+        first = self.readings[0]
+        return {i: text for i, text in enumerate(first) if all(r[i] == text for r in self.readings)}
+
+
+def split_run(text: str, kinds: tuple[str, ...]) -> Splits:
+    """Every reading of `text` as len(kinds) cells; `kinds[i]` is the kind of cell i's
+    column (count | signed_count | money)."""
+    return _split(tuple(text.split()), kinds)
+
+
+@lru_cache(maxsize=2048)
+def _split(tokens: tuple[str, ...], kinds: tuple[str, ...]) -> Splits:
+    k = len(kinds)
+    if not tokens or not k or sum(map(len, tokens)) > k * (MAX_CELL_DIGITS + 4):
+        return Splits((), 0)     # more characters than the cells could hold: no reading
+
+    @lru_cache(maxsize=None)
+    def cuts(t: int, p: int, c: int) -> tuple[int, ...]:
+        """Ends q of the valid cells tokens[t][p:q] holding column c."""
+        token = tokens[t]
+        if not _is_digits(token):
+            return (len(token),) if p == 0 and _valid_placeholder(token) else ()
+        return tuple(q for q in range(p + 1, len(token) + 1)
+                     if _valid(token[p:q], kinds[c], last=q == len(token)))
+
+    @lru_cache(maxsize=None)
+    def ways(t: int, p: int, c: int) -> int:
+        """Readings of tokens[t][p:] and the tokens after as columns c.. (capped)."""
+        if t == len(tokens):
+            return int(c == k)
+        if p == len(tokens[t]):
+            return ways(t + 1, 0, c)
+        if c == k:
+            return 0
+        return min(sum(ways(t, q, c + 1) for q in cuts(t, p, c)), MAX_SPLITS + 1)
+
+    count = ways(0, 0, 0)
+    if count == 0 or count > MAX_SPLITS:
+        return Splits((), count)
+    readings: list[tuple[str, ...]] = []
+
+    def walk(t: int, p: int, c: int, cells: tuple[str, ...]) -> None:
+        if t == len(tokens):
+            readings.append(cells)
+            return
+        if p == len(tokens[t]):
+            walk(t + 1, 0, c, cells)
+            return
+        for q in cuts(t, p, c):
+            if ways(t, q, c + 1):
+                walk(t, q, c + 1, (*cells, tokens[t][p:q]))
+
+    walk(0, 0, 0, ())
+    return Splits(tuple(readings), len(readings))
+
+
+def _is_digits(token: str) -> bool:
+    return bool(_DIGITS.fullmatch(nfkc(_UNIT.sub("", token))))
+
+
+def _valid_placeholder(token: str) -> bool:
+    """A token with no digit (／, —, 无) is one cell, whatever it holds."""
+    return not any(ch.isdigit() for ch in nfkc(token))
+
+
+def _valid(piece: str, kind: str, *, last: bool) -> bool:
+    unit = _UNIT.search(piece)
+    if unit:   # 1018703元: the unit closes its token and only an amount carries one
+        if not last or kind != "money":
+            return False
+        piece = piece[: unit.start()]
+    return bool(_PIECE.get(kind, _PIECE["count"]).fullmatch(nfkc(piece)))
