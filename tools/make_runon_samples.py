@@ -25,7 +25,7 @@ digits) is kept as printed.  A merged cell (rowspan/colspan) prints once, where 
 The truth is the input's truth as given plus "made_from" and "separators"; the tables are the values
 the document holds.  Which cells a reader can split with certainty is not decided here.
 
-Output is deterministic: every choice is a CRC-32 of the sample's name and a position, so rerunning
+Output is deterministic: every choice is a SHA-256 of the sample's name and a position, so rerunning
 gives identical bytes.  A self-check runs after writing (or alone with --check): for each capture,
 every 表三 row's printed text, spaces removed, must equal the concatenation of that row's printed
 truth values, and the separators must be what the variant says; it exits 1 on a mismatch.
@@ -36,11 +36,11 @@ Usage:  python3 tools/make_runon_samples.py [--out DIR] [--check]
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import pathlib
 import re
 import sys
-import zlib
 
 from bs4 import BeautifulSoup
 from bs4.element import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
@@ -82,8 +82,11 @@ HEADER_STARTS = ["标题:", "发布时间:", "文号:", "发布机构:", "栏目
                  "页面链接与图片详见", "===================="]
 
 
-def crc(*parts) -> int:
-    return zlib.crc32("|".join(str(p) for p in parts).encode("utf-8"))
+def pick(*parts) -> int:
+    """A fixed number for a position: the first 8 bytes of a SHA-256 (not a CRC-32, which is linear:
+    the label and value choices of a row would always agree)."""
+    digest = hashlib.sha256("|".join(str(p) for p in parts).encode("utf-8")).digest()
+    return int.from_bytes(digest[:8], "big")
 
 
 def collapse(text: str) -> str:
@@ -189,7 +192,7 @@ def is_value(frag: str) -> bool:
 
 def block_sep(name: str, k: int) -> str:
     """The k-th block join of a page: one space about one time in three, else nothing."""
-    return " " if crc(name, "block", k) % 3 == 0 else ""
+    return " " if pick(name, "block", k) % 3 == 0 else ""
 
 
 def cell_sep(name: str, variant: str, row_id, after_value: bool) -> str:
@@ -199,7 +202,7 @@ def cell_sep(name: str, variant: str, row_id, after_value: bool) -> str:
         return " "
     # mixed: each row picks its label gap (label -> first value) and its value gaps apart
     gap = "value" if after_value else "label"
-    return " " if crc(name, "row", row_id, gap) % 2 == 0 else ""
+    return " " if pick(name, "row", row_id, gap) % 2 == 0 else ""
 
 
 def render_body(name: str, soup: BeautifulSoup, variant: str) -> tuple[str, dict]:
@@ -248,7 +251,7 @@ def publication_time(body: str, year: int) -> tuple[int, int, int, int, int]:
 def header(name: str, truth: dict, body: str) -> str:
     host, folder, org = SITES.get(name, (f"www.{name.split('_')[0]}.gov.cn", "zwgk/zfxxgk/zfxxgknb", ""))
     y, mo, d, hh, mm = publication_time(body, truth["year"])
-    doc = 10000 + crc(name) % 90000
+    doc = 10000 + pick(name) % 90000
     month = f"{y:04d}{mo:02d}"
     return "\n".join([
         f"标题: {truth['title']}",
@@ -299,7 +302,7 @@ def readme(names: list[str]) -> str:
         "",
         "In all three, blocks (p, div, h1-h6, li, br, tr, table …) join with no separator about two",
         "times in three and one space otherwise, in a fixed pattern that is the same for a page's",
-        "three variants (a CRC-32 of the page's name and the join's position: no randomness).",
+        "three variants (a SHA-256 of the page's name and the join's position: no randomness).",
         "Blank cells print nothing (a row left blank is just its label); `／`, `251000元` and",
         "full-width digits are kept as printed; a merged (rowspan/colspan) cell prints once, where",
         "the page has it. The page's own chrome inside `<body>` (当前位置, 发布时间, 打印本页 …) is",
@@ -460,6 +463,9 @@ def check(out: pathlib.Path) -> list[str]:
             _, stats = render_body(name, soup, separators)
             if not (stats["block_none"] and stats["block_space"]):
                 errors.append(f"{txt.name}: blocks do not join both with and without a space: {stats}")
+            wrong_cells = {"none": "cell_space", "space": "cell_none"}.get(separators)
+            if wrong_cells and stats[wrong_cells]:
+                errors.append(f"{txt.name}: {stats[wrong_cells]} cell joins are not {separators!r}")
     return errors
 
 
