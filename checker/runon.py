@@ -258,8 +258,18 @@ def _kinds(table_id: str, cells: tuple[tuple[str, str], ...]) -> tuple[str, ...]
     return tuple((spec.kind if (spec := column_spec(table_id, r, c)) else "count") for r, c in cells)
 
 
+def leaves_blanks(table_id: str, rows: list[tuple[tuple[tuple[str, str], ...], str]]) -> bool:
+    """Whether the table shows that it leaves cells blank: a printed row too short for its
+    cells, or no zero anywhere among many figures. Its readings then allow blank cells."""
+    printed = [(cells, figures) for cells, figures in rows if figures.strip()]
+    if any(split_run(figures, _kinds(table_id, cells)).count == 0 for cells, figures in printed):
+        return True
+    digits = "".join(figures for _, figures in printed)
+    return len(printed) >= 3 and "0" not in digits and "０" not in digits
+
+
 def _place_run(mapped: MappedTable, cells: tuple[tuple[str, str], ...], printed: str, location: Location,
-               row_index: int) -> None:
+               row_index: int, blanks: bool) -> None:
     """The row's cells from its printed figures: read where one reading is possible (or
     the digits agree), kept as a run where they do not."""
     table_id = mapped.id
@@ -267,7 +277,7 @@ def _place_run(mapped: MappedTable, cells: tuple[tuple[str, str], ...], printed:
         for r, c in cells:
             mapped.cells[(r, c)] = MappedCell(r, c, "", location, Cell("", BLANK_ROW))
         return
-    splits = split_run(printed, _kinds(table_id, cells))
+    splits = split_run(printed, _kinds(table_id, cells), blanks=blanks)
     decided = splits.decided()
     for i, (r, c) in enumerate(cells):
         if i in decided:
@@ -294,11 +304,13 @@ def _row_table(text: str, start: int, end: int, table_id: str, location: Locatio
         mapped.row_labels[mark.row] = compact(mark.label)
         spans.append((figures, k))
     layout = _t2_template(text, start, end, mapped) if table_id == "t2" else None
-    for mark, (figures, k) in zip(marks, spans):
+    rows = [(tuple((mark.row, c) for c in _columns_of(table_id, mark.row, layout)), figures)
+            for mark, (figures, _) in zip(marks, spans)]
+    blanks = leaves_blanks(table_id, rows)
+    for mark, (cells, figures), (_, k) in zip(marks, rows, spans):
         if table_id != "t2":
             note_template(mapped, "row", mark.row, mapped.row_labels[mark.row])
-        cells = tuple((mark.row, c) for c in _columns_of(table_id, mark.row, layout))
-        _place_run(mapped, cells, figures, location, k)
+        _place_run(mapped, cells, figures, location, k, blanks)
     printed = tuple((compact(mark.label), figures.strip()) for mark, (figures, _) in zip(marks, spans))
     return _Found(mapped, _header_start(text, start, marks[0].start, table_id), last_end, printed)
 
@@ -313,7 +325,7 @@ def _t4_table(text: str, start: int, end: int, location: Location) -> _Found | N
             mapped = MappedTable("t4", location)
             for group in ("review", "litigation_direct", "litigation_after_review"):
                 mapped.row_order.append(group)
-            _place_run(mapped, tuple(T4_ORDER), figures, location, 0)
+            _place_run(mapped, tuple(T4_ORDER), figures, location, 0, leaves_blanks("t4", [(tuple(T4_ORDER), figures)]))
             span_start = _header_start(text, start, start + m.end(), "t4")
             header = re.sub(r"\s+", " ", text[span_start:start + m.end()]).strip()
             return _Found(mapped, span_start, run.end(1), ((header, figures.strip()),))

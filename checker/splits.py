@@ -24,6 +24,8 @@ _PIECE = {
     "money": re.compile(r"(?:0|[1-9]\d{0,%d})(?:\.\d{1,4})?" % (MAX_CELL_DIGITS + 2)),
 }
 _UNIT = re.compile(r"(万元|元)$")
+# spaces, and placeholders (／ — and a dash that is not a sign), part tokens: each is a cell of its own
+_PLACEHOLDER = re.compile(r"\s+|([/／—–―]+|[-－](?![0-9０-９]))")
 _DIGITS = re.compile(r"(?=.*\d)[-+\d.]+")
 
 
@@ -46,14 +48,15 @@ class Splits:
         return {i: text for i, text in enumerate(first) if all(r[i] == text for r in self.readings)}
 
 
-def split_run(text: str, kinds: tuple[str, ...]) -> Splits:
+def split_run(text: str, kinds: tuple[str, ...], *, blanks: bool = False) -> Splits:
     """Every reading of `text` as len(kinds) cells; `kinds[i]` is the kind of cell i's
-    column (count | signed_count | money)."""
-    return _split(tuple(text.split()), kinds)
+    column (count | signed_count | money). With `blanks`, a cell may also have printed
+    nothing (a page that leaves zeros blank loses them without a trace in a capture)."""
+    return _split(tuple(t for t in _PLACEHOLDER.split(text) if t and not t.isspace()), kinds, blanks)
 
 
 @lru_cache(maxsize=2048)
-def _split(tokens: tuple[str, ...], kinds: tuple[str, ...]) -> Splits:
+def _split(tokens: tuple[str, ...], kinds: tuple[str, ...], blanks: bool) -> Splits:
     k = len(kinds)
     if not tokens or not k or sum(map(len, tokens)) > k * (MAX_CELL_DIGITS + 4):
         return Splits((), 0)     # more characters than the cells could hold: no reading
@@ -71,12 +74,13 @@ def _split(tokens: tuple[str, ...], kinds: tuple[str, ...]) -> Splits:
     def ways(t: int, p: int, c: int) -> int:
         """Readings of tokens[t][p:] and the tokens after as columns c.. (capped)."""
         if t == len(tokens):
-            return int(c == k)
+            return int(c == k or blanks)        # the cells left printed nothing
         if p == len(tokens[t]):
             return ways(t + 1, 0, c)
         if c == k:
             return 0
-        return min(sum(ways(t, q, c + 1) for q in cuts(t, p, c)), MAX_SPLITS + 1)
+        blank = ways(t, p, c + 1) if blanks else 0
+        return min(blank + sum(ways(t, q, c + 1) for q in cuts(t, p, c)), MAX_SPLITS + 1)
 
     count = ways(0, 0, 0)
     if count == 0 or count > MAX_SPLITS:
@@ -85,11 +89,13 @@ def _split(tokens: tuple[str, ...], kinds: tuple[str, ...]) -> Splits:
 
     def walk(t: int, p: int, c: int, cells: tuple[str, ...]) -> None:
         if t == len(tokens):
-            readings.append(cells)
+            readings.append(cells + ("",) * (k - c))
             return
         if p == len(tokens[t]):
             walk(t + 1, 0, c, cells)
             return
+        if blanks and ways(t, p, c + 1):
+            walk(t, p, c + 1, (*cells, ""))
         for q in cuts(t, p, c):
             if ways(t, q, c + 1):
                 walk(t, q, c + 1, (*cells, tokens[t][p:q]))

@@ -15,8 +15,7 @@ from checker.batch import BatchLimits, expand_paths, run_batch
 
 from .conftest import PINGTAN, ROOT, SAMPLES, SEED
 
-# samples/runon: real crawl captures whose line breaks were lost; refused until the run-on reader exists
-CHECKABLE = sorted({p for p in expand_paths([str(SAMPLES)]) if "bad" not in p.parts and "runon" not in p.parts})
+CHECKABLE = sorted({p for p in expand_paths([str(SAMPLES)]) if "bad" not in p.parts})
 
 
 def test_folder_walk_and_globs():

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal
 
-from ..document import Cell
+from ..document import Cell, Location
 from ..facts import ReportFacts
 from ..findings import CellRef, Number
 from ..mapping import MappedCell, MappedTable, PrintedRun, TableNote
@@ -28,9 +29,10 @@ from .identities import USED_KEY, identity_instances
 
 SETTLED_KEY = "runs_settled"
 READ_BY_KEY = "read_by"
-MAX_COMBINATIONS = 50_000     # partial combinations tried per group of open rows
+MAX_COMBINATIONS = 5_000      # partial combinations tried per group of open rows (a few ms)
 SHOWN_READINGS = 3
 BY_TEXT = "text"
+_NOWHERE = Location()
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,9 +87,15 @@ def settle_runs(facts: ReportFacts) -> None:
 
 def _open(facts: ReportFacts, mapped: MappedTable, run: PrintedRun) -> _Open:
     refs = tuple(CellRef(mapped.id, r, c) for r, c in run.cells)
-    numbers = [tuple(read_value(ref, text, run.location).number for ref, text in zip(refs, reading))
-               for reading in run.readings]
+    numbers = [tuple(_number(ref, text) for ref, text in zip(refs, reading)) for reading in run.readings]
     return _Open(mapped, run, refs, list(run.readings), numbers, {})
+
+
+@lru_cache(maxsize=65536)
+def _number(ref: CellRef, text: str) -> Number | None:
+    """A reading's cell as a number for the identities: a blank is 0, text is None."""
+    value = read_value(ref, text, _NOWHERE)
+    return 0 if value.problem == "blank" else value.number
 
 
 def _equations(facts: ReportFacts) -> list[_Equation]:
@@ -117,10 +125,11 @@ def _filter(item: _Open, own: list[_Equation], used: set[tuple[str, str]], by: s
     """Keep the readings that keep the row's own identities; False when none does."""
     if not own or len(item.readings) == 0:
         return True
-    kept = [i for i, numbers in enumerate(item.numbers)
-            if all(_holds(e, dict(zip(item.refs, numbers))) for e in own)]
-    rejecting = [e for e in own if any(not _holds(e, dict(zip(item.refs, n))) for n in item.numbers)]
-    used.update(e.key for e in rejecting)
+    place = {ref: i for i, ref in enumerate(item.refs)}
+    terms = [[(place[ref], coefficient) for ref, coefficient in e.terms] for e in own]
+    holds = [[_sums_to_zero(t, numbers) for t in terms] for numbers in item.numbers]
+    kept = [i for i, row in enumerate(holds) if all(row)]
+    used.update(e.key for j, e in enumerate(own) if not all(row[j] for row in holds))
     if not kept:
         item.keep([])
         return False
@@ -131,14 +140,13 @@ def _filter(item: _Open, own: list[_Equation], used: set[tuple[str, str]], by: s
     return True
 
 
-def _holds(equation: _Equation, values: dict[CellRef, Number | None]) -> bool:
+def _sums_to_zero(terms: list[tuple[int, int]], numbers: tuple[Number | None, ...]) -> bool:
     total: Number = 0
-    for ref, coefficient in equation.terms:
-        number = values.get(ref)
-        if number is None:
+    for i, coefficient in terms:
+        if numbers[i] is None:
             return True     # not a number: the equation says nothing here
-        total += coefficient * number
-    return Decimal(total) == 0
+        total += coefficient * numbers[i]
+    return total == 0
 
 
 def _decided(item: _Open) -> set[int]:
@@ -187,33 +195,47 @@ def _solve(facts: ReportFacts, group: list[_Open], equations: list[_Equation], o
     if not equations:
         return
     position = {id(item): k for k, item in enumerate(group)}
-    # an equation is checked as soon as the last of its rows has a reading
-    last_of = {id(e): max(position[id(owner[ref])] for ref, _ in e.terms if ref in owner) for e in equations}
-    fixed = {ref: _known(facts, ref) for e in equations for ref, _ in e.terms if ref not in owner}
+    place = {ref: i for item in group for i, ref in enumerate(item.refs)}
+    # each equation as its open terms (row in the group, cell in the row, coefficient) and the
+    # sum of its other terms; it is checked as soon as the last of its rows has a reading
+    checks: list[list[tuple[tuple[str, str], list[tuple[int, int, int]], Number]]] = [[] for _ in group]
+    for e in equations:
+        open_terms = [(position[id(owner[ref])], place[ref], c) for ref, c in e.terms if ref in owner]
+        constant = sum(c * (_known(facts, ref) or 0) for ref, c in e.terms if ref not in owner)
+        checks[max(k for k, _, _ in open_terms)].append((e.key, open_terms, constant))
     solutions: list[tuple[int, ...]] = []
     rejecting: set[tuple[str, str]] = set()
+    chosen: list[tuple[Number | None, ...]] = [()] * len(group)
     tried = 0
 
-    def extend(k: int, chosen: tuple[int, ...], values: dict[CellRef, Number | None]) -> bool:
+    def keeps(open_terms: list[tuple[int, int, int]], constant: Number) -> bool:
+        total = constant
+        for k, i, c in open_terms:
+            number = chosen[k][i]
+            if number is None:
+                return True
+            total += c * number
+        return total == 0
+
+    def extend(k: int, picks: tuple[int, ...]) -> bool:
         nonlocal tried
         if k == len(group):
-            solutions.append(chosen)
+            solutions.append(picks)
             return True
-        item = group[k]
-        for i, numbers in enumerate(item.numbers):
+        for i, numbers in enumerate(group[k].numbers):
             tried += 1
             if tried > MAX_COMBINATIONS:
                 return False
-            trial = {**values, **dict(zip(item.refs, numbers))}
-            broken = [e for e in equations if last_of[id(e)] == k and not _holds(e, trial)]
+            chosen[k] = numbers
+            broken = [key for key, terms, constant in checks[k] if not keeps(terms, constant)]
             if broken:
-                rejecting.update(e.key for e in broken)
+                rejecting.update(broken)
                 continue
-            if not extend(k + 1, (*chosen, i), trial):
+            if not extend(k + 1, (*picks, i)):
                 return False
         return True
 
-    if not extend(0, (), dict(fixed)) or not solutions:
+    if not extend(0, ()) or not solutions:
         return      # too many to try, or no combination keeps them all: nothing is chosen
     used.update(rejecting)
     by = "、".join(sorted({key[0] for key in rejecting}))
