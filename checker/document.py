@@ -10,10 +10,12 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True, slots=True)
 class Location:
-    """Where something was printed: a page for paged formats, a line for text."""
+    """Where something was printed: a page for paged formats, a line for text (and, in a
+    capture's one-line body, the character where it starts: `column`, from 1)."""
 
     page: int | None = None
     line: int | None = None
+    column: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -44,6 +44,10 @@ class ReportFacts:
     published: list[Published] = field(default_factory=list)   # most trustworthy first
     signature: str | None = None               # the body named in the 落款 or "本报告由…编制"
     derived: dict[str, object] = field(default_factory=dict)   # what the engine works out once (identities)
+    # a run-on capture's cells read by what the report says (rule codes, or "text" for the prose),
+    # and the identities (rule code, row or column) that chose those readings: no evidence any more
+    read_by: dict[CellRef, str] = field(default_factory=dict)
+    used_to_read: set[tuple[str, str]] = field(default_factory=set)
 
     def section_text(self, section_id: str) -> str:
         return "".join(s.text for s in self.sentences if s.section == section_id)
@@ -120,7 +124,7 @@ def complete_body(body: str | None, document: Document) -> str | None:
         return body
     if ORGAN_SUFFIX.search(body):
         return _with_place_prefix(body, document)
-    sources = [v for k, v in document.metadata.items() if k == "html_title"]
+    sources = [v for k, v in document.metadata.items() if k in ("html_title", "capture:发布机构")]
     sources += [b.text for b in document.blocks[:40] if isinstance(b, (Heading, Paragraph))]
     pattern = re.compile(re.escape(body) + r"[\u4e00-\u9fff]{0,8}?(管理委员会|管委会|人民政府)")
     for text in sources:

@@ -48,6 +48,9 @@ class Result:
                 {"id": s.id, "heading": s.heading, "location": _location(s.location)} for s in self.sections
             ],
             "tables": self.tables,
+            # run-on cells read by an identity or the prose (cell -> rule codes, or "text")
+            "read_by": {f"{ref.table}.{ref.row}.{ref.column}": by for ref, by in
+                        sorted((self.facts.read_by if self.facts else {}).items(), key=lambda kv: str(kv[0]))},
             "findings": [f.to_dict() for f in self.findings],
             "summary": self.summary.to_dict(),
         }

@@ -57,6 +57,7 @@ class _Span:
     kind: str                          # heading | table
     text: str = ""
     rows: tuple[tuple[str, str], ...] = ()   # a table's rows as printed: label, figures
+    row_locations: tuple[Location, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +66,7 @@ class _Found:
     start: int
     end: int
     rows: tuple[tuple[str, str], ...]
+    row_locations: tuple[Location, ...]     # where each row's figures start in the line
 
 
 # --- inline headings ----------------------------------------------------------------
@@ -102,13 +104,16 @@ def inline_headings(text: str) -> list[_Span]:
     return out
 
 
-def _chosen_headings(text: str) -> list[_Span]:
-    """The headings the ordered assignment of sections.py keeps."""
+def _headings(text: str) -> tuple[list[_Span], list[str]]:
+    """Every inline heading, and the section id of those the ordered assignment of
+    sections.py keeps ("" for the others: an overview's 三、依申请公开情况 stays a heading
+    of its own, as it was printed, for the rules on sub-headings)."""
     candidates = inline_headings(text)
     if len(candidates) < MIN_INLINE_HEADINGS:
-        return []
+        return [], []
     trial = Document([Heading(c.text, None) for c in candidates], "text")
-    return [candidates[s.block_index] for s in find_sections(trial).sections]
+    chosen = {s.block_index: s.id for s in find_sections(trial).sections}
+    return candidates, [chosen.get(i, "") for i in range(len(candidates))]
 
 
 # --- tables from the template's label sequence -----------------------------------
@@ -254,6 +259,13 @@ def _columns_of(table_id: str, row: str, layout: str | None) -> tuple[str, ...]:
     return templates[max(templates)].tables[table_id].column_ids
 
 
+def _at(location: Location, text: str, position: int) -> Location:
+    """The line's location with the character where the (stripped) figures at `position` start."""
+    while position < len(text) and text[position].isspace():
+        position += 1
+    return Location(location.page, location.line, position + 1)
+
+
 def _kinds(table_id: str, cells: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
     return tuple((spec.kind if (spec := column_spec(table_id, r, c)) else "count") for r, c in cells)
 
@@ -294,6 +306,7 @@ def _row_table(text: str, start: int, end: int, table_id: str, location: Locatio
         return None
     mapped = MappedTable(table_id, location)
     spans: list[tuple[str, int]] = []  # (printed figures, index) per row
+    places: list[Location] = []
     last_end = marks[-1].end
     for k, mark in enumerate(marks):
         stop = marks[k + 1].start if k + 1 < len(marks) else end
@@ -303,16 +316,17 @@ def _row_table(text: str, start: int, end: int, table_id: str, location: Locatio
         mapped.row_order.append(mark.row)
         mapped.row_labels[mark.row] = compact(mark.label)
         spans.append((figures, k))
+        places.append(_at(location, text, run.start(1) if run else mark.end))
     layout = _t2_template(text, start, end, mapped) if table_id == "t2" else None
     rows = [(tuple((mark.row, c) for c in _columns_of(table_id, mark.row, layout)), figures)
             for mark, (figures, _) in zip(marks, spans)]
     blanks = leaves_blanks(table_id, rows)
-    for mark, (cells, figures), (_, k) in zip(marks, rows, spans):
+    for mark, (cells, figures), (_, k), place in zip(marks, rows, spans, places):
         if table_id != "t2":
             note_template(mapped, "row", mark.row, mapped.row_labels[mark.row])
-        _place_run(mapped, cells, figures, location, k, blanks)
+        _place_run(mapped, cells, figures, place, k, blanks)
     printed = tuple((compact(mark.label), figures.strip()) for mark, (figures, _) in zip(marks, spans))
-    return _Found(mapped, _header_start(text, start, marks[0].start, table_id), last_end, printed)
+    return _Found(mapped, _header_start(text, start, marks[0].start, table_id), last_end, printed, tuple(places))
 
 
 def _t4_table(text: str, start: int, end: int, location: Location) -> _Found | None:
@@ -325,10 +339,11 @@ def _t4_table(text: str, start: int, end: int, location: Location) -> _Found | N
             mapped = MappedTable("t4", location)
             for group in ("review", "litigation_direct", "litigation_after_review"):
                 mapped.row_order.append(group)
-            _place_run(mapped, tuple(T4_ORDER), figures, location, 0, leaves_blanks("t4", [(tuple(T4_ORDER), figures)]))
+            place = _at(location, text, run.start(1))
+            _place_run(mapped, tuple(T4_ORDER), figures, place, 0, leaves_blanks("t4", [(tuple(T4_ORDER), figures)]))
             span_start = _header_start(text, start, start + m.end(), "t4")
             header = re.sub(r"\s+", " ", text[span_start:start + m.end()]).strip()
-            return _Found(mapped, span_start, run.end(1), ((header, figures.strip()),))
+            return _Found(mapped, span_start, run.end(1), ((header, figures.strip()),), (place,))
     return None
 
 
@@ -358,8 +373,7 @@ def unroll(document: Document) -> RunOn | None:
         return None
     block = document.blocks[index]
     text, location = block.text, block.location
-    headings = _chosen_headings(text)
-    ids = [s.id for s in find_sections(Document([Heading(h.text, None) for h in headings], "text")).sections]
+    headings, ids = _headings(text)
     tables: dict[str, MappedTable] = {}
     spans: list[_Span] = list(headings)
     for table_id in ("t2", "t3", "t4"):
@@ -367,7 +381,7 @@ def unroll(document: Document) -> RunOn | None:
         found = _t4_table(text, start, end, location) if table_id == "t4" else _row_table(text, start, end, table_id, location)
         if found:
             tables[table_id] = found.mapped
-            spans.append(_Span(found.start, found.end, "table", rows=found.rows))
+            spans.append(_Span(found.start, found.end, "table", rows=found.rows, row_locations=found.row_locations))
     blocks = list(document.blocks[:index]) + _blocks(text, spans, location, document) + list(document.blocks[index + 1:])
     return RunOn(Document(blocks, document.format, document.metadata, [*document.notes, "runon"]), tables)
 
@@ -398,7 +412,7 @@ def _blocks(text: str, spans: list[_Span], location: Location, document: Documen
             out.append(Heading(span.text, None, location))
         else:   # the table as printed, for what asks where tables stand (read from the label sequence)
             out.append(Table(grid_from_texts([list(row) for row in span.rows]), location,
-                             [location] * len(span.rows), aligned=False))
+                             list(span.row_locations), aligned=False))
         position = span.end
     prose(text[position:])
     return out

@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from checker.check import check_document
+from checker.check import check_document, simplify_document
 from checker.document import Cell, Document, Table
+from checker.engine.readings import settle_runs
+from checker.extract import document_from_bytes
 from checker.extract import read_document
 from checker.facts import build_facts
 from checker.findings import CellRef, Finding
@@ -99,4 +101,77 @@ def catch_rate(path: Path, *, zeros_blank: bool = False, deltas: tuple[int, ...]
                 out.caught += 1
             else:
                 out.missed.append(f"{ref.table}.{ref.row}.{ref.column}:{number}->{new}")
+    return out
+
+
+# --- run-on crawl captures: the change is made to the capture's own digits ---------------
+
+RUN_ON_NOTES = ("EXT003", "EXT004", "EXT005")
+
+
+@dataclass(frozen=True)
+class CaptureCell:
+    """A 表三/表四 cell of a capture read as a whole number, and where its digits stand."""
+
+    ref: CellRef
+    number: int
+    start: int          # offset of its digits in the capture's text
+    end: int
+
+
+def _capture_findings(data: bytes, name: str) -> list[Finding]:
+    return [f for f in check_document(document_from_bytes(data, name), name, select=["ARI", *RUN_ON_NOTES]).findings
+            if (f.category.value == "arithmetic" and f.severity.value == "error") or f.rule in RUN_ON_NOTES]
+
+
+def capture_cells(text: str, name: str) -> list[CaptureCell]:
+    """Every 表三/表四 cell whose row the reader read whole, with its digits' offsets: the
+    run-on body is one line, and each printed row's figures start at its location's column."""
+    facts = build_facts(simplify_document(document_from_bytes(text.encode("utf-8"), name)))
+    settle_runs(facts)
+    line_start = {n + 1: sum(len(l) + 1 for l in text.split("\n")[:n]) for n in range(text.count("\n") + 1)}
+    blocks = [b for b in facts.document.blocks if isinstance(b, Table)]
+    out = []
+    for table, (table_id, mapped) in zip(blocks, facts.tables.items()):
+        if table_id == "t2":
+            continue
+        rows = [mapped.row_order] if table_id == "t4" else [[r] for r in mapped.row_order]
+        for k, row_ids in enumerate(rows):
+            refs = [CellRef(table_id, r, c) for r in row_ids for (rr, c) in mapped.cells if rr == r]
+            values = [facts.values[ref] for ref in refs]
+            if not refs or any(not isinstance(v.number, int) or not v.text for v in values):
+                continue
+            loc = table.row_locations[k]
+            figures = table.rows[k][1].text
+            offset, position = line_start[loc.line] + loc.column - 1, 0
+            for ref, value in zip(refs, values):
+                while figures[position].isspace():
+                    position += 1
+                assert figures.startswith(value.text, position), (figures, value.text)
+                out.append(CaptureCell(ref, value.number, offset + position, offset + position + len(value.text)))
+                position += len(value.text)
+    return out
+
+
+def _about_capture(finding: Finding, ref: CellRef) -> bool:
+    loc = finding.location
+    if finding.rule in RUN_ON_NOTES:
+        return loc.table == ref.table and (loc.row is None or loc.row == ref.row)
+    return _about(finding, ref)
+
+
+def capture_catch_rate(path: Path, *, every: int = 1) -> CatchRate:
+    """Each `every`-th cell of the capture changed by +1 in its digits: caught when an
+    arithmetic error about it, or a run-on note on its row, is not the unchanged one's."""
+    text = path.read_text(encoding="utf-8")
+    before = _capture_findings(text.encode("utf-8"), path.name)
+    out = CatchRate()
+    for cell in capture_cells(text, path.name)[::every]:
+        changed = text[:cell.start] + str(cell.number + 1) + text[cell.end:]
+        after = _capture_findings(changed.encode("utf-8"), path.name)
+        out.tried += 1
+        if {_key(f) for f in after if _about_capture(f, cell.ref)} != {_key(f) for f in before if _about_capture(f, cell.ref)}:
+            out.caught += 1
+        else:
+            out.missed.append(f"{cell.ref.table}.{cell.ref.row}.{cell.ref.column}:{cell.number}")
     return out

@@ -25,7 +25,6 @@ from .loader import Rule, load_rules
 
 IDENTITY_KINDS = ("sum", "equation")
 LEDGER_KEY = "identities"
-USED_KEY = "identities_used"    # (rule code, row or column) of identities that chose a run-on reading
 
 
 class Status(Enum):
@@ -237,8 +236,7 @@ def identity_instances(facts: ReportFacts) -> Iterator[tuple[Rule, str, str, tup
 
 
 def _build(facts: ReportFacts) -> Ledger:
-    used = facts.derived.get(USED_KEY, set())
-    evaluations = [replace(e, status=Status.USED) if (e.rule.code, e.fixed) in used else e
+    evaluations = [replace(e, status=Status.USED) if (e.rule.code, e.fixed) in facts.used_to_read else e
                    for e in (_evaluate(rule, facts, *inst) for rule, *inst in identity_instances(facts))]
     # A blank total is reported once, by the first identity that finds it.
     first: dict[CellRef, Evaluation] = {}

@@ -7,7 +7,8 @@ The digits of a row decide some of its cells (splits.py). For the rest, in this 
 3. the report's prose (现行有效行政规范性文件698件): the readings that agree with it.
 A cell every surviving reading gives the same text is read, and marked with what decided
 it (`read_by`). An identity that ruled a reading out proves nothing any more: the ledger
-marks it used to read (identities.Status.USED), never holding. A cell still open is
+marks it used to read (identities.Status.USED), never holding; facts.read_by and
+facts.used_to_read keep what was decided and by what. A cell still open is
 unreadable (EXT003 names the row, the digits and some readings) and stays out of every
 sum; a row no reading of which keeps its own identity is unreadable as a whole (EXT004),
 so no arithmetic finding rests on a reading the tool chose.
@@ -25,10 +26,9 @@ from ..findings import CellRef, Number
 from ..mapping import MappedCell, MappedTable, PrintedRun, TableNote
 from ..prose import table_two_claims
 from ..values import read_value
-from .identities import USED_KEY, identity_instances
+from .identities import identity_instances
 
 SETTLED_KEY = "runs_settled"
-READ_BY_KEY = "read_by"
 MAX_COMBINATIONS = 5_000      # partial combinations tried per group of open rows (a few ms)
 SHOWN_READINGS = 3
 BY_TEXT = "text"
@@ -65,7 +65,7 @@ def settle_runs(facts: ReportFacts) -> None:
     runs = [_open(facts, mapped, run) for mapped in facts.tables.values() for run in mapped.runs]
     if not runs:
         return
-    used: set[tuple[str, str]] = facts.derived.setdefault(USED_KEY, set())   # type: ignore[assignment]
+    used = facts.used_to_read
     equations = _equations(facts)
     inconsistent = []
     for item in runs:
@@ -74,15 +74,15 @@ def settle_runs(facts: ReportFacts) -> None:
         own = [e for e in equations if all(ref in item.refs for ref, _ in e.terms)]
         if not _filter(item, own, used, "、".join(sorted({e.key[0] for e in own}))):
             inconsistent.append(item)
-    open_runs = [r for r in runs if len(r.readings) > 1 and r not in inconsistent]
-    _choose_jointly(facts, open_runs, [e for e in equations if not any(
+    readable = [r for r in runs if r.readings and r not in inconsistent]
+    open_runs = [r for r in readable if len(r.readings) > 1]
+    _choose_jointly(facts, readable, open_runs, [e for e in equations if not any(
         all(ref in r.refs for ref, _ in e.terms) for r in runs)], used)
     for item in open_runs:
         if len(item.readings) > 1 and item.mapped.id == "t2":
             _choose_by_text(facts, item)
-    read_by: dict[CellRef, str] = facts.derived.setdefault(READ_BY_KEY, {})  # type: ignore[assignment]
     for item in runs:
-        _record(facts, item, read_by, inconsistent=item in inconsistent)
+        _record(facts, item, facts.read_by, inconsistent=item in inconsistent)
 
 
 def _open(facts: ReportFacts, mapped: MappedTable, run: PrintedRun) -> _Open:
@@ -156,22 +156,44 @@ def _decided(item: _Open) -> set[int]:
     return {i for i, text in enumerate(first) if all(r[i] == text for r in item.readings)}
 
 
-def _choose_jointly(facts: ReportFacts, runs: list[_Open], equations: list[_Equation],
+def _choose_jointly(facts: ReportFacts, readable: list[_Open], open_runs: list[_Open], equations: list[_Equation],
                     used: set[tuple[str, str]]) -> None:
-    """The combinations of readings of the open rows that keep every identity joining them."""
-    owner = {ref: item for item in runs for ref in item.refs}
+    """The combinations of readings of the open rows that keep every identity joining them;
+    rows already down to one reading take part with it."""
+    owner = {ref: item for item in readable for ref in item.refs}
+    still_open = {id(item) for item in open_runs}
     relevant = []
     for e in equations:
-        involved = {owner[ref].run.index for ref, _ in e.terms if ref in owner}
+        involved = {id(owner[ref]) for ref, _ in e.terms if ref in owner}
         outside = [ref for ref, _ in e.terms if ref not in owner]
-        if involved and all(_known(facts, ref) is not None for ref in outside):
+        if involved & still_open and all(_known(facts, ref) is not None for ref in outside) \
+                and _satisfiable(facts, e, owner):
             relevant.append(e)
-    for group in _groups(runs, relevant, owner):
-        _solve(facts, group, [e for e in relevant if any(owner.get(ref) in group for ref, _ in e.terms)], owner, used)
+    for group in _groups(open_runs, relevant, owner):
+        members = {id(item) for item in group}
+        _solve(facts, group, [e for e in relevant if any(id(owner[ref]) in members for ref, _ in e.terms
+                                                        if ref in owner)], owner, used)
+
+
+def _satisfiable(facts: ReportFacts, equation: _Equation, owner: dict[CellRef, _Open]) -> bool:
+    """Whether some readings of its rows keep the identity. One no reading keeps is wrong
+    whatever the digits mean: it chooses nothing, and stays a check on what the others choose."""
+    rows: dict[int, _Open] = {id(owner[ref]): owner[ref] for ref, _ in equation.terms if ref in owner}
+    constant = sum(c * (_known(facts, ref) or 0) for ref, c in equation.terms if ref not in owner)
+    # the identity's sum over each row's readings: the sets of values each row can contribute
+    reachable: set[Number] = {constant}
+    for item in rows.values():
+        place = {ref: i for i, ref in enumerate(item.refs)}
+        terms = [(place[ref], c) for ref, c in equation.terms if ref in place]
+        sums = {sum(c * (numbers[i] or 0) for i, c in terms) for numbers in item.numbers}
+        reachable = {a + b for a in reachable for b in sums}
+        if len(reachable) > MAX_COMBINATIONS:
+            return True     # too many to tell: let the search decide
+    return 0 in reachable
 
 
 def _groups(runs: list[_Open], equations: list[_Equation], owner: dict[CellRef, _Open]) -> Iterator[list[_Open]]:
-    """Open rows linked by an identity, each group once."""
+    """Open rows and the rows an identity links them to, each group once."""
     seen: set[int] = set()
     for start in runs:
         if id(start) in seen:

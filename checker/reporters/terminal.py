@@ -106,6 +106,7 @@ class TerminalReporter:
         for col in columns:
             label = spec.column(col)
             table.add_column(label.short or label.label if label else col, justify="right")
+        read_by = result.facts.read_by if result.facts else {}
         for row_id, cells in rows.items():
             label = spec.row(row_id)
             line = [Text(label.short or label.label if label else row_id)]
@@ -118,6 +119,8 @@ class TerminalReporter:
                 text = value_text(value)
                 if value is None and ref in printed:
                     text = printed[ref].text or "空白"
+                if ref in read_by:
+                    text += "*"
                 mark = marks.get(ref)
                 style = ""
                 if mark is not None:
@@ -129,6 +132,8 @@ class TerminalReporter:
                 line.append(Text(text, style=style))
             table.add_row(*line)
         self.console.print(table)
+        if any(ref.table == table_id for ref in read_by):
+            self.console.print(Text("* 原文数字连写，按本行合计、表内勾稽关系或正文所述推定拆分", style="dim"))
 
     def _findings(self, findings: list[Finding], result: Result) -> None:
         if not findings:
