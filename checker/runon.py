@@ -30,12 +30,19 @@ from .values import column_spec
 MIN_RUNON_CHARS = 800        # a paragraph this long holding headings is a capture's body, not prose
 MIN_INLINE_HEADINGS = 3      # a report's sections, not a paragraph that mentions 二、三、
 HEADING_CUTOFF = 85.0        # inline headings have no line of their own: a closer match is asked
+HEADING_LOOKAHEAD = 40       # no section wording, misprinted or not, runs longer
+FIGURES_WEIGHT = 4           # a label followed by figures outweighs the same label in prose
 _NUMERAL = re.compile(r"[一二三四五六七八九十]{1,2}\s*[、.．]\s*")
 _LABEL_NUMBERING = r"(?:[（(][一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}\s*[、.．]|\d\s*[.．、])?\s*"
 # A cell's figures: digits (a decimal point, a sign, a unit), placeholders, spaces.
 _RUN = re.compile(r"\s*(?:[（(][^（）()\d]{0,40}[）)])?\s*"
                   r"((?:[-+－]?[0-9０-９][0-9０-９.．]*(?:万元|元)?|[/／—–―－-]+|[ \t\u3000\xa0])*)")
 _PARAGRAPH_BREAK = re.compile(r"(?<=[。！？；!?;])\s+")
+# a report's title: a body's name, the year and the report's name, with no sentence in between
+_LEADING_TITLE = re.compile(r"[^。，；：:,]{2,40}?(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年度?\s*"
+                            r"(?:政府信息公开|政务公开)[^。，；]{0,8}?(?:年度)?报告|"
+                            r"[^。，；：:,]{2,40}?(?:政府信息公开|政务公开)[^。，；]{0,8}?"
+                            r"(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年度?报告")
 _HEADER_EXTRA = {
     "t2": ("信息内容", "第二十条第[（(][一二三四五六七八九十]+[)）]项"),
     "t3": ("申请人情况", "法人或其他组织"),
@@ -80,15 +87,21 @@ def _wordings() -> tuple[tuple[str, float], ...]:
     return tuple(out)
 
 
-def _heading_at(text: str, start: int, end: int) -> tuple[float, int] | None:
+def _heading_at(text: str, end: int) -> tuple[float, int] | None:
     """(score, end) of the section wording printed from `end` (right after a numeral)."""
+    key, raw_end = [], []     # the matching key of what follows, and where each of its characters ends
+    for offset, ch in enumerate(text[end:end + HEADING_LOOKAHEAD]):
+        folded = label_key(ch)
+        if folded:
+            key.append(folded)
+            raw_end.append(end + offset + 1)
+    joined = "".join(key)
     best: tuple[float, int] | None = None
-    for key, weight in _wordings():
-        for length in range(max(2, len(key) - 3), len(key) + 4):
-            piece = label_key(text[end:end + length])
-            score = fuzz.ratio(piece, key) * weight
+    for wording, weight in _wordings():
+        for length in range(max(2, len(wording) - 3), min(len(wording) + 4, len(key) + 1)):
+            score = fuzz.ratio(joined[:length], wording) * weight
             if best is None or score > best[0]:
-                best = (score, end + length)
+                best = (score, raw_end[length - 1])
     return best if best and best[0] >= HEADING_CUTOFF else None
 
 
@@ -98,19 +111,16 @@ def inline_headings(text: str) -> list[_Span]:
     for m in _NUMERAL.finditer(text):
         if m.end() >= len(text) or not "\u4e00" <= text[m.end()] <= "\u9fff":
             continue
-        found = _heading_at(text, m.start(), m.end())
+        found = _heading_at(text, m.end())
         if found:
             out.append(_Span(m.start(), found[1], "heading", text[m.start():found[1]].strip()))
     return out
 
 
-def _headings(text: str) -> tuple[list[_Span], list[str]]:
-    """Every inline heading, and the section id of those the ordered assignment of
+def _headings(candidates: list[_Span]) -> tuple[list[_Span], list[str]]:
+    """The inline headings, and the section id of those the ordered assignment of
     sections.py keeps ("" for the others: an overview's 三、依申请公开情况 stays a heading
     of its own, as it was printed, for the rules on sub-headings)."""
-    candidates = inline_headings(text)
-    if len(candidates) < MIN_INLINE_HEADINGS:
-        return [], []
     trial = Document([Heading(c.text, None) for c in candidates], "text")
     chosen = {s.block_index: s.id for s in find_sections(trial).sections}
     return candidates, [chosen.get(i, "") for i in range(len(candidates))]
@@ -195,20 +205,26 @@ class _RowMark:
 
 
 def _row_marks(text: str, start: int, end: int, table_id: str) -> list[_RowMark]:
-    """The heaviest chain of row labels in template order and printed order (weighted by
-    label length: 其他 alone never outweighs a real row)."""
+    """The heaviest chain of row labels in template order and printed order, weighted by
+    label length (其他 alone never outweighs a real row) and by figures right after the
+    label (a row of the table, not the same words in the prose around it)."""
     found = []
     for order, (row, pattern) in enumerate(_row_patterns(table_id)):
         for m in pattern.finditer(text, start, end):
             found.append(_RowMark(row, order, m.start(), m.end(), text[m.start():m.end()]))
     found.sort(key=lambda r: (r.start, r.order))
-    best = [len(compact(r.label)) for r in found]
+
+    def weight(mark: _RowMark) -> int:
+        run = _RUN.match(text, mark.end, end)
+        return len(compact(mark.label)) + (FIGURES_WEIGHT if run and any(ch.isdigit() for ch in run.group(1)) else 0)
+    weights = [weight(r) for r in found]
+    best = list(weights)
     back = [-1] * len(found)
     for i, mark in enumerate(found):
         for j in range(i):
             prev = found[j]
-            if prev.order < mark.order and prev.end <= mark.start and best[j] + len(compact(mark.label)) > best[i]:
-                best[i], back[i] = best[j] + len(compact(mark.label)), j
+            if prev.order < mark.order and prev.end <= mark.start and best[j] + weights[i] > best[i]:
+                best[i], back[i] = best[j] + weights[i], j
     if not found:
         return []
     i = max(range(len(found)), key=lambda k: best[k])
@@ -349,14 +365,15 @@ def _t4_table(text: str, start: int, end: int, location: Location) -> _Found | N
 
 # --- the capture -------------------------------------------------------------------
 
-def runon_block(document: Document) -> int | None:
-    """The index of the capture's run-on body, if the document has one."""
+def runon_block(document: Document) -> tuple[int, list[_Span]] | None:
+    """The index of the capture's run-on body, if the document has one, and its headings."""
     if document.format != "text":
         return None
     for index, block in enumerate(document.blocks):
         if isinstance(block, Paragraph) and len(block.text) >= MIN_RUNON_CHARS:
-            if len(inline_headings(block.text)) >= MIN_INLINE_HEADINGS:
-                return index
+            headings = inline_headings(block.text)
+            if len(headings) >= MIN_INLINE_HEADINGS:
+                return index, headings
     return None
 
 
@@ -368,12 +385,13 @@ def _region(headings: list[_Span], ids: list[str], table_id: str, length: int) -
 
 
 def unroll(document: Document) -> RunOn | None:
-    index = runon_block(document)
-    if index is None:
+    found_body = runon_block(document)
+    if found_body is None:
         return None
+    index, candidates = found_body
     block = document.blocks[index]
     text, location = block.text, block.location
-    headings, ids = _headings(text)
+    headings, ids = _headings(candidates)
     tables: dict[str, MappedTable] = {}
     spans: list[_Span] = list(headings)
     for table_id in ("t2", "t3", "t4"):
@@ -391,15 +409,13 @@ def _blocks(text: str, spans: list[_Span], location: Location, document: Documen
     paragraphs where a space after a sentence's end is all that is left of a break."""
     out: list = []
     position = 0
-    title = document.metadata.get("capture:标题", "")
 
     def prose(piece: str) -> None:
         piece = piece.strip()
-        if not out and title and compact(piece).startswith(compact(title)):
-            # the page's title printed again at the head of the body
-            cut = len(title) if piece.startswith(title) else piece.find(title[-4:]) + 4
-            out.append(Paragraph(piece[:cut].strip(), location))
-            piece = piece[cut:].strip()
+        title = _LEADING_TITLE.match(piece) if not out else None
+        if title:   # the title at the head of the body (the page's, printed again, or the only one)
+            out.append(Paragraph(title.group(0).strip(), location))
+            piece = piece[title.end():].strip()
         for part in _PARAGRAPH_BREAK.split(piece):
             if part.strip():
                 out.append(Paragraph(part.strip(), location))

@@ -264,3 +264,32 @@ def test_a_folder_of_captures_pairs_consecutive_years_of_one_body(tmp_path, caps
     assert this["cross_year"]["paired_with"].endswith("pingtan_gongan_2022.txt")
     assert this["cross_year"]["last_year"] == 2022
     assert "cross_year" not in records["pingtan_gongan_2022.txt"]
+
+
+def test_row_labels_in_the_prose_around_a_table_are_not_its_rows():
+    text = (RUNON / "pingtan_gongan_2022.txt").read_text(encoding="utf-8")
+    changed = text.replace("行政事业性收费0三、收到", "行政事业性收费0本年度未作出行政许可决定，行政处罚决定均依法公开。三、收到")
+    got = check_bytes(changed.encode("utf-8"), "x.txt").to_dict()
+    assert got["tables"] == load_json(RUNON / "pingtan_gongan_2022.expected.json")["tables"]
+    assert got["findings"] == []
+
+
+def test_a_capture_without_its_header_still_reads_and_finds_the_title_at_the_head_of_the_body():
+    text = (RUNON / "pingtan_haitan_2019.txt").read_text(encoding="utf-8").split("=== 正文 ====================\n")[1]
+    result = check_bytes(text.encode("utf-8"), "x.txt")
+    assert (result.title, result.body, result.year) == ("平潭综合实验区海坛片区管理局2019年度政府信息公开工作年度报告",
+                                                        "平潭综合实验区海坛片区管理局", 2019)
+    assert result.to_dict()["tables"] == load_json(RUNON / "pingtan_haitan_2019.expected.json")["tables"]
+    # no 发布时间 without the header: the 落款 date is the evidence
+    assert [(p.source, p.date) for p in result.facts.published] == [("signature", date(2020, 1, 2))]
+
+
+def test_identities_the_reading_did_not_use_find_the_real_errors():
+    # every 总计 printed 0 under 2 requests handled: the 0000000 row has one reading, so the
+    # column identities are checks, not choices
+    text = (RUNON / "pingtan_gongan_2022.txt").read_text(encoding="utf-8")
+    result = check_bytes(text.replace("（七）总计2000002", "（七）总计0000000").encode("utf-8"), "x.txt")
+    assert [(f.rule, f.location.cell.column, f.expected, f.actual) for f in result.findings] == [
+        ("ARI002", "natural", 2, 0), ("ARI002", "total", 2, 0), ("ARI003", "natural", 2, 0),
+        ("ARI003", "total", 2, 0)]
+    assert result.findings[0].message == "表三「自然人」列：办理结果总计(0)≠（一）至（六）各项之和(2)"

@@ -17,6 +17,7 @@ from .places import label, place_text, section_text, table_spec
 from .words import SEVERITY_SIGN, SEVERITY_ZH, STATUS_ZH, severity_rank, value_text
 
 NULL_TEXT = "空白/未读出"
+DECIDED_NOTE = "原文数字连写，按本行合计、表内勾稽关系或正文所述推定拆分"
 
 # A cell a finding names: (table, row, column); 表四 has no row, its column is "review.upheld".
 CellKey = tuple[str, str | None, str]
@@ -233,7 +234,7 @@ def _table(record: dict, table_id: str, marks: dict[CellKey, dict]) -> str:
     if data is None:
         return heading + '<p class="absent">未找到此表。</p>'
     if table_id == "t4":
-        return heading + _t4(spec, data, marks)
+        return heading + _t4(spec, data, marks, record.get("read_by") or {})
     rows = list(spec.row_ids)
     for row_id in [*data, *(key[1] for key in marks if key[0] == table_id and key[1])]:
         if row_id not in rows:  # rows the template lacks but the record or a finding names
@@ -247,7 +248,8 @@ def _table(record: dict, table_id: str, marks: dict[CellKey, dict]) -> str:
         group = row.group if row else None
         prefix = f'<span class="grp">{escape(group)}</span>' if group and group != last_group else ""
         last_group = group
-        cells = "".join(_cell(table_id, row_id, c, data.get(row_id), marks) for c in columns)
+        cells = "".join(_cell(table_id, row_id, c, data.get(row_id), marks, record.get("read_by") or {})
+                        for c in columns)
         drawn.append((columns, f"<th>{prefix}{escape(label(table_id, spec, 'row', row_id))}</th>{cells}"))
     width = max((len(columns) for columns, _ in drawn), default=0)
     html_rows, last_columns = [], None
@@ -260,16 +262,17 @@ def _table(record: dict, table_id: str, marks: dict[CellKey, dict]) -> str:
     return heading + f"<table><tbody>{''.join(html_rows)}</tbody></table>"
 
 
-def _t4(spec: TableSpec, data: dict, marks: dict[CellKey, dict]) -> str:
+def _t4(spec: TableSpec, data: dict, marks: dict[CellKey, dict], read_by: dict[str, str]) -> str:
     head = "".join(f"<th>{escape(c.label)}</th>" for c in spec.columns)
     rows = []
     for group in spec.rows:
-        cells = "".join(_cell("t4", group.id, leaf, data, marks) for leaf in spec.column_ids)
+        cells = "".join(_cell("t4", group.id, leaf, data, marks, read_by) for leaf in spec.column_ids)
         rows.append(f"<tr><th>{escape(group.short or group.label)}</th>{cells}</tr>")
     return f"<table><thead><tr><th></th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
 
-def _cell(table_id: str, row_id: str, column: str, values: dict | None, marks: dict[CellKey, dict]) -> str:
+def _cell(table_id: str, row_id: str, column: str, values: dict | None, marks: dict[CellKey, dict],
+          read_by: dict[str, str]) -> str:
     # 表四's record keys are "review.upheld": one row of fifteen cells.
     key: CellKey = (table_id, None, f"{row_id}.{column}") if table_id == "t4" else (table_id, row_id, column)
     data_key = key[2]
@@ -282,6 +285,10 @@ def _cell(table_id: str, row_id: str, column: str, values: dict | None, marks: d
         classes.append("blank")
     else:
         text = escape(str(values[data_key]))
+    titles = []
+    if f"{table_id}.{row_id}.{column}" in read_by:   # a run-on row's digits split by what the report says
+        text += '<span class="decided">*</span>'
+        titles.append(DECIDED_NOTE)
     title = ""
     mark = marks.get(key)
     if mark:
@@ -289,7 +296,9 @@ def _cell(table_id: str, row_id: str, column: str, values: dict | None, marks: d
         if mark["own"]:
             classes.append("own")
             text += f' <span class="sign">{SEVERITY_SIGN.get(mark["severity"], "")}</span>'
-        title = f' title="{escape(chr(10).join(mark["messages"]))}"'
+        titles += mark["messages"]
+    if titles:
+        title = f' title="{escape(chr(10).join(titles))}"'
     return f'<td id="{escape(cell_id(key))}" class="{" ".join(classes)}"{title}>{text}</td>'
 
 
