@@ -17,7 +17,7 @@ ALLOWED = {
     "settings": set(),
     "normalize": set(),
     "extract": {"document", "errors", "normalize", "settings", "extract"},
-    "engine": {"engine", "facts", "findings", "sections", "templates", "errors", "settings", "document",
+    "engine": {"engine", "facts", "findings", "sections", "templates", "errors", "settings", "document", "splits",
                "matching", "normalize", "values", "mapping", "prose", "dates", "pairing"},
     # Pairing reads records and facts; it knows no rule, file or output. It reads the templates'
     # wording (rules/templates): what every report shares is not copied text.

@@ -20,6 +20,7 @@ from ..findings import CellRef, Finding, Location, Number
 from ..normalize import compact
 from ..prose import Sentence
 from ..sections import section_is_empty
+from ..splits import MAX_SPLITS
 from ..templates import TABLE_IDS, TABLE_NAMES, load_sections, union_spec
 from ..values import column_spec
 from .identities import Evaluation, Status, ledger, read_operands
@@ -182,7 +183,8 @@ def table_note(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
                 label = row_label(table, note.row) if note.row else ""
                 say = {"table_name": TABLE_NAMES[table], "printed": note.text, "row_label": label,
                        "where": f"「{label}」行" if label else "",
-                       "readings": "；".join(note.readings), "count": note.count,
+                       "readings": f"（如：{'；'.join(note.readings)}）" if note.readings else "",
+                       "count": f"{note.count}种" if note.count <= MAX_SPLITS else f"{MAX_SPLITS}种以上",
                        "blocked": blocked_note(facts, row_cells)}
                 yield _finding(rule, Location(table=table, row=note.row, **_where(note.location)), say,
                                evidence=note.text)

@@ -32,6 +32,7 @@ SETTLED_KEY = "runs_settled"
 MAX_COMBINATIONS = 5_000      # partial combinations tried per group of open rows (a few ms)
 SHOWN_READINGS = 3
 BY_TEXT = "text"
+BLANK = "空"             # a cell a reading leaves blank, as a message shows it
 _NOWHERE = Location()
 
 
@@ -72,7 +73,7 @@ def settle_runs(facts: ReportFacts) -> None:
         if item.run.too_many:
             continue
         own = [e for e in equations if all(ref in item.refs for ref, _ in e.terms)]
-        if not _filter(item, own, used, "、".join(sorted({e.key[0] for e in own}))):
+        if not _filter(item, own, used):
             inconsistent.append(item)
     readable = [r for r in runs if r.readings and r not in inconsistent]
     open_runs = [r for r in readable if len(r.readings) > 1]
@@ -121,22 +122,27 @@ def _known(facts: ReportFacts, ref: CellRef) -> Number | None:
     return 0 if value.problem == "blank" else None
 
 
-def _filter(item: _Open, own: list[_Equation], used: set[tuple[str, str]], by: str) -> bool:
-    """Keep the readings that keep the row's own identities; False when none does."""
+def _filter(item: _Open, own: list[_Equation], used: set[tuple[str, str]]) -> bool:
+    """Keep the readings that keep the row's own identities; False when none does. Of
+    several (表四's three group totals), one no reading keeps is wrong whatever the digits
+    mean: the others choose, and it stays a check on what they choose."""
     if not own or len(item.readings) == 0:
         return True
     place = {ref: i for i, ref in enumerate(item.refs)}
     terms = [[(place[ref], coefficient) for ref, coefficient in e.terms] for e in own]
     holds = [[_sums_to_zero(t, numbers) for t in terms] for numbers in item.numbers]
-    kept = [i for i, row in enumerate(holds) if all(row)]
-    used.update(e.key for j, e in enumerate(own) if not all(row[j] for row in holds))
+    choosing = [j for j in range(len(own)) if any(row[j] for row in holds)]
+    kept = [i for i, row in enumerate(holds) if all(row[j] for j in choosing)] if choosing else []
     if not kept:
+        used.update(e.key for e in own)    # no arithmetic finding on a row that cannot be read
         item.keep([])
         return False
+    rejecting = [own[j] for j in choosing if not all(row[j] for row in holds)]
+    used.update(e.key for e in rejecting)
     before = _decided(item)
     item.keep(kept)
     for i in _decided(item) - before:
-        item.decided_by[i] = by
+        item.decided_by[i] = "、".join(sorted({e.key[0] for e in rejecting}))
     return True
 
 
@@ -307,6 +313,6 @@ def _record(facts: ReportFacts, item: _Open, read_by: dict[CellRef, str], *, inc
     elif not run.readings and not run.too_many:
         kind, shown, count = "digits_unfit", (), 0
     else:   # several readings left, or too many to list
-        kind, shown, count = "digits_ambiguous", tuple("、".join(r) for r in item.readings[:SHOWN_READINGS]), \
+        kind, shown, count = "digits_ambiguous", tuple("、".join(text or BLANK for text in r) for r in item.readings[:SHOWN_READINGS]), \
             len(item.readings) or run.count
     mapped.notes.append(TableNote(kind, run.text, run.location, row, shown, count))

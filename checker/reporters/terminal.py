@@ -99,7 +99,11 @@ class TerminalReporter:
             rows = {g: {leaf: grid.get(f"{g}.{leaf}") for leaf in spec.column_ids} for g in spec.row_ids
                     if any(f"{g}.{leaf}" in grid for leaf in spec.column_ids)}
         else:
-            rows = grid
+            rows = {row: dict(cells) for row, cells in grid.items()}
+        unread = unread_cells(result, table_id)   # a crawled row's run-together digits no reading decides
+        for ref in unread:
+            rows.setdefault(ref.row, {})[ref.column] = None
+        rows = {r: rows[r] for r in [*spec.row_ids, *rows] if r in rows}
         columns = [c for c in spec.column_ids if any(c in cells for cells in rows.values())]
         table = RichTable(title=f"{TABLE_NAMES[table_id]} {spec.title}", title_justify="left", show_edge=False)
         table.add_column("")
@@ -117,7 +121,9 @@ class TerminalReporter:
                 ref = CellRef(table_id, row_id, col)
                 value = cells[col]
                 text = value_text(value)
-                if value is None and ref in printed:
+                if ref in unread:
+                    text = "未读出"
+                elif value is None and ref in printed:
                     text = printed[ref].text or "空白"
                 if ref in read_by:
                     text += "*"
@@ -146,3 +152,13 @@ class TerminalReporter:
             table.add_row(Text(SEVERITY_ZH[f.severity], style=SEVERITY_STYLE[f.severity]), f.rule, _where(f, result),
                           f.message, value_text(f.expected), value_text(f.actual))
         self.console.print(table)
+
+
+def unread_cells(result: Result, table_id: str) -> set[CellRef]:
+    """The cells of a crawled table's run-together rows that no reading decides (EXT003-5)."""
+    facts = result.facts
+    mapped = facts.tables.get(table_id) if facts else None
+    if mapped is None:
+        return set()
+    return {ref for run in mapped.runs for r, c in run.cells
+            if facts.values[ref := CellRef(table_id, r, c)].problem == "unreadable"}
