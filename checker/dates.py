@@ -103,17 +103,28 @@ def body_kind(body: str | None) -> str:
 
 
 # What a template row's `zero_for` may name: the kinds, and a government's level where a
-# row depends on it (规章 are made by provincial and city governments, not by a county's).
+# row depends on it (规章 are made by provincial and city governments, not by a county's,
+# nor so by a county's or a zone's departments).
 COUNTY_GOVERNMENT = "county_government"
-BODY_TAGS = (*BODY_KINDS, COUNTY_GOVERNMENT)
+COUNTY_DEPARTMENT = "county_department"
+BODY_TAGS = (*BODY_KINDS, COUNTY_GOVERNMENT, COUNTY_DEPARTMENT)
 _COUNTY = re.compile(r"(县|区|旗)(人民政府)?$")
+# a department's place: the places its name starts with, the last one deciding its level
+# (平潭综合实验区市场监督管理局, 淮安市洪泽区公安局; 自治区 is a province)
+_DEPARTMENT_PLACE = re.compile(r"^(?:[\u4e00-\u9fff]{1,9}?(?:省|自治区|自治州|市|州|地区|盟))*"
+                               r"[\u4e00-\u9fff]{1,9}?(?<!自治)(?:县|区|旗)(?=[\u4e00-\u9fff]{2})")
 
 
 def body_tags(body: str | None) -> frozenset[str]:
-    """The body's kind, and county_government for 县/区/旗 governments (淮安市洪泽区人民政府)."""
+    """The body's kind, and county_government for 县/区/旗 governments (淮安市洪泽区人民政府),
+    county_department for the departments of a 县/区/旗 or a zone (平潭综合实验区公安局)."""
     kind = body_kind(body)
-    county = kind == "government" and bool(_COUNTY.search(compact(body or "")))
-    return frozenset({kind, COUNTY_GOVERNMENT} if county else {kind})
+    name = compact(body or "")
+    if kind == "government" and _COUNTY.search(name):
+        return frozenset({kind, COUNTY_GOVERNMENT})
+    if kind == "department" and _DEPARTMENT_PLACE.match(name):
+        return frozenset({kind, COUNTY_DEPARTMENT})
+    return frozenset({kind})
 
 
 def deadline(year: int, kind: str) -> tuple[date, date | None]:

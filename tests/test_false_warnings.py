@@ -72,6 +72,18 @@ def test_deadlines_by_kind():
     assert deadline(2024, "department") == deadline(2024, "unknown") == (january, None)
 
 
+def test_departments_of_a_county_or_a_zone_are_tagged_for_their_level():
+    """Their government makes no 规章 (立法法第九十三条), so neither do they; a city's or a
+    province's department (and its 办公厅) may publish its government's."""
+    from checker.dates import body_tags
+    assert body_tags("平潭综合实验区市场监督管理局") == {"department", "county_department"}
+    assert body_tags("淮安市洪泽区人民政府办公室") == {"department", "county_department"}
+    assert body_tags("濮阳县教育局") == {"department", "county_department"}
+    assert body_tags("淮安市生态环境局") == body_tags("上海市人民政府办公厅") == {"department"}
+    assert body_tags("内蒙古自治区公安厅") == {"department"}   # 自治区 is a province
+    assert body_tags("淮安市洪泽区人民政府") == {"government", "county_government"}
+
+
 def test_every_template_row_names_known_body_tags():
     """A misspelt kind in a row's zero_for would silently keep its STR007 an error."""
     from checker.dates import BODY_TAGS
