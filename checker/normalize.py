@@ -83,6 +83,10 @@ def label_key(text: str) -> str:
 
 # --- numbers printed in cells ---------------------------------------------
 
+# No figure of a report runs longer (a count of billions, an amount with its decimals): a
+# longer run of digits is not a number (and Python refuses to convert past 4300 digits).
+MAX_NUMBER_CHARS = 20
+
 # What a blank count cell is printed as, besides nothing at all.
 PLACEHOLDERS = frozenset({"/", "-", "—", "――", "--", "——", "－", "无", "空", "不涉及", "N/A", "NA", "／", "∕", "⁄", "\\", "*"})
 _UNIT = re.compile(r"(万元|元|件|个|次|条|项|人次|人)$")
@@ -112,7 +116,7 @@ def parse_cell(text: str) -> ParsedCell:
     m = _UNIT.search(body)
     if m and m.start() > 0:
         unit, body = m.group(1), body[: m.start()]
-    if not _NUMBER.match(body):
+    if not _NUMBER.match(body) or len(body) > MAX_NUMBER_CHARS:
         return ParsedCell("text")
     try:
         value = Decimal(body)
@@ -165,8 +169,11 @@ def parse_chinese_number(text: str) -> int | None:
 
 
 def parse_int(printed: str) -> int | None:
-    """'12', '１,２００', '十二', '二〇二四' -> int; None when it is no whole number."""
+    """'12', '１,２００', '十二', '二〇二四' -> int; None when it is no whole number (nor one
+    longer than any figure a report prints)."""
     printed = nfkc(printed).replace(",", "").replace("，", "").strip()
+    if len(printed) > MAX_NUMBER_CHARS:
+        return None
     return int(printed) if printed.isdigit() else parse_chinese_number(printed)
 
 

@@ -126,7 +126,8 @@ def sentences_of(document: Document, sections: SectionResult) -> list[Sentence]:
 _C = r"[^，,。；;：:（）()]"
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((q, re.compile(p)) for q, p in (
     ("carried_over", rf"(?P<v>上一?年度?结转|上年度遗留|结转上一?年度?){_C}{{0,12}}?申请{_C}{{0,4}}?(?P<n>{NUMBER})\s*件"),
-    ("carried_forward", rf"(?P<n>{NUMBER})\s*件{_C}{{0,8}}?(?P<v>结转|顺延|转入){_C}{{0,3}}?下一?年度?"),
+    # (a number's start only: tried inside a long run of digits, it would cost the square of its length)
+    ("carried_forward", rf"(?<![\d{CHINESE_NUMERAL_CHARS}])(?P<n>{NUMBER})\s*件{_C}{{0,8}}?(?P<v>结转|顺延|转入){_C}{{0,3}}?下一?年度?"),
     ("carried_forward", rf"(?P<v>结转(?:到|至)?下一?年度?){_C}{{0,10}}?(?P<n>{NUMBER})\s*件"),
     ("received", rf"(?P<v>新收|收到|接收|接到|共收(?!到)){_C}{{0,14}}?申请{_C}{{0,6}}?(?P<n>{NUMBER})\s*件"),
     # 条 counts items of information; a request count in 条 only right after 申请

@@ -32,6 +32,9 @@ MIN_INLINE_HEADINGS = 3      # a report's sections, not a paragraph that mention
 HEADING_CUTOFF = 85.0        # inline headings have no line of their own: a closer match is asked
 HEADING_LOOKAHEAD = 40       # no section wording, misprinted or not, runs longer
 FIGURES_WEIGHT = 4           # a label followed by figures outweighs the same label in prose
+# bounds on hostile lines: a real capture has a few dozen numerals and row labels
+MAX_NUMERALS = 500           # numerals tried as the start of a heading
+MAX_ROW_MARKS = 400          # row labels found in one table's region (the chain is quadratic)
 _NUMERAL = re.compile(r"[一二三四五六七八九十]{1,2}\s*[、.．]\s*")
 _LABEL_NUMBERING = r"(?:[（(][一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}\s*[、.．]|\d\s*[.．、])?\s*"
 # A cell's figures: digits (a decimal point, a sign, a unit), placeholders, spaces.
@@ -108,7 +111,9 @@ def _heading_at(text: str, end: int) -> tuple[float, int] | None:
 def inline_headings(text: str) -> list[_Span]:
     """Every numeral followed by a section's wording, best-scoring end first."""
     out = []
-    for m in _NUMERAL.finditer(text):
+    for k, m in enumerate(_NUMERAL.finditer(text)):
+        if k >= MAX_NUMERALS:
+            break
         if m.end() >= len(text) or not "\u4e00" <= text[m.end()] <= "\u9fff":
             continue
         found = _heading_at(text, m.end())
@@ -213,6 +218,7 @@ def _row_marks(text: str, start: int, end: int, table_id: str) -> list[_RowMark]
         for m in pattern.finditer(text, start, end):
             found.append(_RowMark(row, order, m.start(), m.end(), text[m.start():m.end()]))
     found.sort(key=lambda r: (r.start, r.order))
+    del found[MAX_ROW_MARKS:]
 
     def weight(mark: _RowMark) -> int:
         run = _RUN.match(text, mark.end, end)

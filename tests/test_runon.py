@@ -294,3 +294,23 @@ def test_identities_the_reading_did_not_use_find_the_real_errors():
         ("ARI002", "natural", 2, 0), ("ARI002", "total", 2, 0), ("ARI003", "natural", 2, 0),
         ("ARI003", "total", 2, 0)]
     assert result.findings[0].message == "表三「自然人」列：办理结果总计(0)≠（一）至（六）各项之和(2)"
+
+
+def test_hostile_long_lines_are_bounded_and_never_crash():
+    """200,000 numerals, 20,000 repeated headings or row labels, 100,000 digits in a row or a
+    sentence: each is read within the bounds (MAX_NUMERALS, MAX_ROW_MARKS, MAX_SPLITS,
+    MAX_NUMBER_CHARS) to an answer, never a traceback (the timing is benchmarks' business)."""
+    from checker.errors import NotAReport
+    sections = "一、总体情况 二、主动公开政府信息情况 三、收到和处理政府信息公开申请情况 "
+    with pytest.raises(NotAReport):
+        check_bytes(("一、" * 200_000).encode("utf-8"), "numerals.txt")
+    repeated = check_bytes((sections * 20_000).encode("utf-8"), "headings.txt")
+    assert [s.id for s in repeated.sections][:3] == ["overview", "proactive", "requests"]
+    labels = check_bytes((sections + "本年新收政府信息公开申请数量1000001" * 20_000).encode("utf-8"), "labels.txt")
+    assert labels.to_dict()["tables"] == {}     # one row's label 20,000 times is no table
+    digits = check_bytes((sections + "本年新收政府信息公开申请数量" + "1" * 100_000 + "上年结转政府信息公开申请数量"
+                          + "0" * 7).encode("utf-8"), "digits.txt")
+    assert [(f.rule, f.location.row) for f in digits.findings if f.rule.startswith("EXT")] == [("EXT005", "new")]
+    prose = ("标题: 某局2024年政府信息公开工作年度报告\n一、总体情况\n本局收到申请" + "1" * 100_000 + "件。\n"
+             "二、主动公开政府信息情况\n无。\n")
+    assert check_bytes(prose.encode("utf-8"), "prose.txt").facts.statements == []

@@ -405,7 +405,7 @@ def prose_says_none(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
     )
     for sentence in facts.sentences:
         text = compact(sentence.text)
-        if _NOT_NONE.search(text) or re.search(r"\d+件|[一二三四五六七八九十百]+件", text):
+        if _NOT_NONE.search(text) or re.search(r"(?<!\d)\d+件|(?<![一二三四五六七八九十百])[一二三四五六七八九十百]+件", text):
             continue
         about_appeals = bool(re.search(r"复议|诉讼", text))
         for pattern, cells, what in checks:
@@ -423,7 +423,7 @@ def prose_says_none(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
 
 # --- fees --------------------------------------------------------------------------------
 
-_FEE_AMOUNT = re.compile(r"信息处理费[^。；]{0,20}?(\d+(?:\.\d+)?)\s*(万元|元)")
+_FEE_AMOUNT = re.compile(r"信息处理费[^。；]{0,20}?(?<![\d.])(\d+(?:\.\d+)?)\s*(万元|元)")
 
 
 @computed("fee_confusion")
