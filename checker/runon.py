@@ -40,6 +40,8 @@ _LABEL_NUMBERING = r"(?:[（(][一二三四五六七八九十]{1,2}[)）]|[一�
 # A cell's figures: digits (a decimal point, a sign, a unit), placeholders, spaces.
 _RUN = re.compile(r"\s*(?:[（(][^（）()\d]{0,40}[）)])?\s*"
                   r"((?:[-+－]?[0-9０-９][0-9０-９.．]*(?:万元|元)?|[/／—–―－-]+|[ \t\u3000\xa0])*)")
+# what follows a figure of the prose, not of a table (2023年, 5件, 98%)
+_PROSE_UNIT = re.compile(r"[年月日号件条个项次期篇%％]")
 _PARAGRAPH_BREAK = re.compile(r"(?<=[。！？；!?;])\s+")
 # a report's title: a body's name, the year and the report's name, with no sentence in between
 _LEADING_TITLE = re.compile(r"[^。，；：:,]{2,40}?(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年度?\s*"
@@ -56,7 +58,7 @@ _REGIONS = {"t2": ("proactive", "requests"), "t3": ("requests", "appeals"), "t4"
 
 @dataclass(frozen=True, slots=True)
 class RunOn:
-    document: Document                 # the capture with its body cut into blocks, tables left out
+    document: Document                 # the body cut into blocks; each table as printed rows (label, figures)
     tables: dict[str, MappedTable]
 
 
@@ -209,6 +211,22 @@ class _RowMark:
     label: str
 
 
+def _figures(text: str, start: int, stop: int) -> tuple[str, int]:
+    """The figures printed right after a label (spaces kept) and where they start. A last
+    figure apart from the others by a space and followed by a unit of the prose (2023年)
+    belongs to the prose."""
+    run = _RUN.match(text, start, stop)
+    if run is None:
+        return "", start
+    figures, end = run.group(1), run.end(1)
+    stripped = figures.rstrip()
+    if end < len(text) and _PROSE_UNIT.match(text, end) and stripped == figures:
+        last_space = max(stripped.rfind(" "), stripped.rfind("\u3000"), stripped.rfind("\xa0"))
+        if last_space > 0:
+            figures = figures[:last_space]
+    return figures, run.start(1)
+
+
 def _row_marks(text: str, start: int, end: int, table_id: str) -> list[_RowMark]:
     """The heaviest chain of row labels in template order and printed order, weighted by
     label length (其他 alone never outweighs a real row) and by figures right after the
@@ -221,8 +239,8 @@ def _row_marks(text: str, start: int, end: int, table_id: str) -> list[_RowMark]
     del found[MAX_ROW_MARKS:]
 
     def weight(mark: _RowMark) -> int:
-        run = _RUN.match(text, mark.end, end)
-        return len(compact(mark.label)) + (FIGURES_WEIGHT if run and any(ch.isdigit() for ch in run.group(1)) else 0)
+        figures, _ = _figures(text, mark.end, end)
+        return len(compact(mark.label)) + (FIGURES_WEIGHT if any(ch.isdigit() for ch in figures) else 0)
     weights = [weight(r) for r in found]
     best = list(weights)
     back = [-1] * len(found)
@@ -332,13 +350,12 @@ def _row_table(text: str, start: int, end: int, table_id: str, location: Locatio
     last_end = marks[-1].end
     for k, mark in enumerate(marks):
         stop = marks[k + 1].start if k + 1 < len(marks) else end
-        run = _RUN.match(text, mark.end, stop)
-        figures = run.group(1) if run else ""
-        last_end = max(last_end, run.end(1) if run and figures.strip() else mark.end)
+        figures, figures_start = _figures(text, mark.end, stop)
+        last_end = max(last_end, figures_start + len(figures.rstrip()) if figures.strip() else mark.end)
         mapped.row_order.append(mark.row)
         mapped.row_labels[mark.row] = compact(mark.label)
         spans.append((figures, k))
-        places.append(_at(location, text, run.start(1) if run else mark.end))
+        places.append(_at(location, text, figures_start))
     layout = _t2_template(text, start, end, mapped) if table_id == "t2" else None
     rows = [(tuple((mark.row, c) for c in _columns_of(table_id, mark.row, layout)), figures)
             for mark, (figures, _) in zip(marks, spans)]
@@ -355,17 +372,17 @@ def _t4_table(text: str, start: int, end: int, location: Location) -> _Found | N
     """表四: its header, then one run of fifteen figures after the last header word."""
     header = list(re.finditer(_header_words("t4"), text[start:end]))
     for m in reversed(header):
-        run = _RUN.match(text, start + m.end(), end)
-        figures = run.group(1) if run else ""
+        figures, figures_start = _figures(text, start + m.end(), end)
         if sum(ch.isdigit() for ch in figures) >= 5:
             mapped = MappedTable("t4", location)
             for group in ("review", "litigation_direct", "litigation_after_review"):
                 mapped.row_order.append(group)
-            place = _at(location, text, run.start(1))
+            place = _at(location, text, figures_start)
             _place_run(mapped, tuple(T4_ORDER), figures, place, 0, leaves_blanks("t4", [(tuple(T4_ORDER), figures)]))
             span_start = _header_start(text, start, start + m.end(), "t4")
-            header = re.sub(r"\s+", " ", text[span_start:start + m.end()]).strip()
-            return _Found(mapped, span_start, run.end(1), ((header, figures.strip()),), (place,))
+            header_text = re.sub(r"\s+", " ", text[span_start:start + m.end()]).strip()
+            return _Found(mapped, span_start, figures_start + len(figures.rstrip()), ((header_text, figures.strip()),),
+                          (place,))
     return None
 
 
