@@ -42,7 +42,8 @@ class TableNote:
     location: Location
     row: str | None = None
     readings: tuple[str, ...] = ()   # digits_ambiguous: some of the readings still open
-    count: int = 0                   # digits_ambiguous: how many readings are open
+    count: int = 0                   # digits_ambiguous: readings open; digits_unfit: the cells
+    cells: tuple[tuple[str, str], ...] = ()   # digits_*: the cells (row, column) left unread
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,9 +58,11 @@ class PrintedRun:
     readings: tuple[tuple[str, ...], ...]     # cell texts, one tuple per reading
     count: int                                # readings there are (more than listed when too many)
     index: int                                # the row's place in its table
+    delimited: bool = True                    # False: the figures run on into other text, unread
 
     @property
     def too_many(self) -> bool:
+        """More readings than are listed (splits.MAX_SPLITS)."""
         return self.count > len(self.readings)
 
 

@@ -20,7 +20,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from .document import Cell, Document, Heading, Location, Paragraph, Table, grid_from_texts
-from .mapping import BLANK_ROW, T4_ORDER, MappedCell, MappedTable, PrintedRun, note_template
+from .mapping import BLANK_ROW, T4_ORDER, MappedCell, MappedTable, PrintedRun, TableNote, note_template
 from .normalize import compact, label_key
 from .sections import VARIANT_WEIGHT, find_sections
 from .splits import split_run
@@ -35,11 +35,18 @@ FIGURES_WEIGHT = 4           # a label followed by figures outweighs the same la
 # bounds on hostile lines: a real capture has a few dozen numerals and row labels
 MAX_NUMERALS = 500           # numerals tried as the start of a heading
 MAX_ROW_MARKS = 400          # row labels found in one table's region (the chain is quadratic)
-_NUMERAL = re.compile(r"[一二三四五六七八九十]{1,2}\s*[、.．]\s*")
+# a top-level heading's numeral: 二、 (or 2、 or 第二部分, weighed a little lower so that
+# the usual numerals win where an overview numbers its items 1、2、; an Arabic one right
+# after a figure is not one: 收费03、 would take the table's last digit)
+_NUMERAL = re.compile(r"(?:(?P<cn>[一二三四五六七八九十]{1,2})|(?<![0-9０-９.．])[1-9](?![.．]\d))\s*[、.．]\s*"
+                      r"|第[一二三四五六七八九十]{1,2}部分[、：:\s]*")
+OTHER_NUMERAL_WEIGHT = 0.95
 _LABEL_NUMBERING = r"(?:[（(][一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}\s*[、.．]|\d\s*[.．、])?\s*"
-# A cell's figures: digits (a decimal point, a sign, a unit), placeholders, spaces.
-_RUN = re.compile(r"\s*(?:[（(][^（）()\d]{0,40}[）)])?\s*"
-                  r"((?:[-+－]?[0-9０-９][0-9０-９.．]*(?:万元|元)?|[/／—–―－-]+|[ \t\u3000\xa0])*)")
+# A cell's figures: digits (a decimal point, a sign, a unit, a thousands separator),
+# placeholders, spaces; after the label's own remark (区分处理的…) or a colon.
+_RUN = re.compile(r"\s*(?:[（(][^（）()\d]{0,40}[）)])?\s*[:：|｜]?\s*"
+                  r"((?:[-+－]?[0-9０-９](?:[0-9０-９.．]|[,，](?=[0-9０-９]{3}(?![0-9０-９])))*(?:万元|元)?"
+                  r"|[/／—–―－-]+|[ \t\u3000\xa0])*)")
 # what follows a figure of the prose, not of a table (2023年, 5件, 98%)
 _PROSE_UNIT = re.compile(r"[年月日号件条个项次期篇%％]")
 _PARAGRAPH_BREAK = re.compile(r"(?<=[。！？；!?;])\s+")
@@ -92,14 +99,14 @@ def _wordings() -> tuple[tuple[str, float], ...]:
     return tuple(out)
 
 
-def _heading_at(text: str, end: int) -> tuple[float, int] | None:
-    """(score, end) of the section wording printed from `end` (right after a numeral)."""
+def _heading_at(text: str, start: int) -> tuple[float, int] | None:
+    """(score, end) of the section wording printed from `start` (right after a numeral)."""
     key, raw_end = [], []     # the matching key of what follows, and where each of its characters ends
-    for offset, ch in enumerate(text[end:end + HEADING_LOOKAHEAD]):
+    for offset, ch in enumerate(text[start:start + HEADING_LOOKAHEAD]):
         folded = label_key(ch)
         if folded:
             key.append(folded)
-            raw_end.append(end + offset + 1)
+            raw_end.append(start + offset + 1)
     joined = "".join(key)
     best: tuple[float, int] | None = None
     for wording, weight in _wordings():
@@ -107,21 +114,32 @@ def _heading_at(text: str, end: int) -> tuple[float, int] | None:
             score = fuzz.ratio(joined[:length], wording) * weight
             if best is None or score > best[0]:
                 best = (score, raw_end[length - 1])
-    return best if best and best[0] >= HEADING_CUTOFF else None
+    return best if best and best[0] >= HEADING_CUTOFF * OTHER_NUMERAL_WEIGHT else None
 
 
 def inline_headings(text: str) -> list[_Span]:
-    """Every numeral followed by a section's wording, best-scoring end first."""
+    """Every numeral followed by a section's wording, in printed order."""
     out = []
-    for k, m in enumerate(_NUMERAL.finditer(text)):
-        if k >= MAX_NUMERALS:
+    starts = _wording_starts()
+    tried = 0
+    for m in _NUMERAL.finditer(text):
+        if m.end() >= len(text) or text[m.end()] not in starts:
+            continue    # cheap: no wording begins with this character
+        tried += 1
+        if tried > MAX_NUMERALS:
             break
-        if m.end() >= len(text) or not "\u4e00" <= text[m.end()] <= "\u9fff":
-            continue
         found = _heading_at(text, m.end())
         if found:
-            out.append(_Span(m.start(), found[1], "heading", text[m.start():found[1]].strip()))
+            score = found[0] if m.group("cn") else found[0] * OTHER_NUMERAL_WEIGHT
+            if score >= HEADING_CUTOFF:
+                out.append(_Span(m.start(), found[1], "heading", text[m.start():found[1]].strip()))
     return out
+
+
+@lru_cache(maxsize=None)
+def _wording_starts() -> frozenset[str]:
+    """The first characters of the sections' wordings (as printed, before any folding)."""
+    return frozenset(w[0] for spec in load_sections() for w in (spec.heading, *spec.variants))
 
 
 def _headings(candidates: list[_Span]) -> tuple[list[_Span], list[str]]:
@@ -227,10 +245,11 @@ def _figures(text: str, start: int, stop: int) -> tuple[str, int]:
     return figures, run.start(1)
 
 
-def _row_marks(text: str, start: int, end: int, table_id: str) -> list[_RowMark]:
+def _row_marks(text: str, start: int, end: int, table_id: str) -> tuple[list[_RowMark], list[_RowMark]]:
     """The heaviest chain of row labels in template order and printed order, weighted by
     label length (其他 alone never outweighs a real row) and by figures right after the
-    label (a row of the table, not the same words in the prose around it)."""
+    label (a row of the table, not the same words in the prose around it); and the other
+    labels printed inside the chain's span (rows out of order, or printed twice)."""
     found = []
     for order, (row, pattern) in enumerate(_row_patterns(table_id)):
         for m in pattern.finditer(text, start, end):
@@ -250,7 +269,7 @@ def _row_marks(text: str, start: int, end: int, table_id: str) -> list[_RowMark]
             if prev.order < mark.order and prev.end <= mark.start and best[j] + weights[i] > best[i]:
                 best[i], back[i] = best[j] + weights[i], j
     if not found:
-        return []
+        return [], []
     i = max(range(len(found)), key=lambda k: best[k])
     chain = []
     while i != -1:
@@ -258,7 +277,56 @@ def _row_marks(text: str, start: int, end: int, table_id: str) -> list[_RowMark]
         i = back[i]
     chain.reverse()
     # a group's own label above its items (2021's （六）其他处理) is not the 2019 row of that name
-    return [m for k, m in enumerate(chain) if not (k + 1 < len(chain) and chain[k + 1].row.startswith(m.row + "."))]
+    chain = [m for k, m in enumerate(chain) if not (k + 1 < len(chain) and chain[k + 1].row.startswith(m.row + "."))]
+    taken = [(m.start, m.end) for m in chain]
+    groups = {m.row for m in found if any(c.row.startswith(m.row + ".") for c in chain)}
+    others = [m for m in found if chain[0].start < m.start < chain[-1].end and m.row not in groups
+              and not any(a < m.end and m.start < b for a, b in taken)]
+    return chain, _disjoint(others)
+
+
+def _disjoint(marks: list[_RowMark]) -> list[_RowMark]:
+    """Of overlapping labels (行政规范性文件 and 规范性文件 in it), the longest."""
+    out: list[_RowMark] = []
+    for mark in sorted(marks, key=lambda m: (m.start, -(m.end - m.start))):
+        if not out or mark.start >= out[-1].end:
+            out.append(mark)
+    return out
+
+
+@lru_cache(maxsize=None)
+def _table_words(table_id: str) -> re.Pattern[str]:
+    """What may stand between one row's figures and the next row: the table's group labels
+    (（三）不予公开), header words and block headers (第二十条第（五）项 信息内容 …)."""
+    groups = {r.group for t in load_templates().values() for r in t.tables[table_id].rows if r.group}
+    if table_id == "t3":
+        groups.add("本年度办理结果")
+    words = "|".join(filter(None, (_alternatives(groups) if groups else "", _header_words(table_id))))
+    return re.compile(rf"(?:{_LABEL_NUMBERING}(?:{words})\s*)+")
+
+
+def _row_printed(text: str, mark: _RowMark, stop: int, table_id: str) -> bool:
+    """Whether a label off the chain is a row printed out of order: figures right after it,
+    ending where the next label begins."""
+    figures, figures_start = _figures(text, mark.end, stop)
+    return any(ch.isdigit() for ch in figures) and _delimited(
+        text, figures_start + len(figures.rstrip()), stop, table_id, last=False)
+
+
+def _delimited(text: str, figures_end: int, stop: int, table_id: str, last: bool) -> bool:
+    """Whether a row's figures end where its cells end: at the next row's label (what lies
+    between being the table's own words), at the end of the table's section, or, after
+    the last row, where the prose resumes with a word (not with 年, 件 … that would make
+    the last digits the prose's own figure)."""
+    after = text[figures_end:stop]
+    rest = after.strip()
+    if not rest:
+        return True
+    words = _table_words(table_id).match(after.lstrip())
+    if words and not after.lstrip()[words.end():].strip():
+        return True
+    # after the table, the prose: unless digits run straight into a unit of it (52023年…)
+    return last and not after[:1].isdigit() and not _PROSE_UNIT.match(after[:1])
 
 
 def _header_start(text: str, region_start: int, position: int, table_id: str) -> int:
@@ -311,23 +379,36 @@ def _kinds(table_id: str, cells: tuple[tuple[str, str], ...]) -> tuple[str, ...]
 
 
 def leaves_blanks(table_id: str, rows: list[tuple[tuple[tuple[str, str], ...], str]]) -> bool:
-    """Whether the table shows that it leaves cells blank: a printed row too short for its
-    cells, or no zero anywhere among many figures. Its readings then allow blank cells."""
+    """Whether the table shows that it leaves cells blank: two printed rows with fewer
+    figures than cells, or no zero anywhere among many figures. Its readings then allow
+    blank cells. (One short row is as likely a lost digit: it alone is not read.)"""
     printed = [(cells, figures) for cells, figures in rows if figures.strip()]
-    if any(split_run(figures, _kinds(table_id, cells)).count == 0 for cells, figures in printed):
+    short = sum(1 for cells, figures in printed if _figure_count(figures) < len(cells))
+    if short >= 2:
         return True
     digits = "".join(figures for _, figures in printed)
     return len(printed) >= 3 and "0" not in digits and "０" not in digits
 
 
+def _figure_count(figures: str) -> int:
+    """How many cells the figures could fill at most: a digit or a placeholder each."""
+    return sum(ch.isdigit() for ch in figures) + len(re.findall(r"[/／—–―]+", figures))
+
+
 def _place_run(mapped: MappedTable, cells: tuple[tuple[str, str], ...], printed: str, location: Location,
-               row_index: int, blanks: bool) -> None:
+               row_index: int, blanks: bool, delimited: bool = True, context: str = "") -> None:
     """The row's cells from its printed figures: read where one reading is possible (or
-    the digits agree), kept as a run where they do not."""
+    the digits agree), kept as a run where they do not. Figures that run on into other
+    text (delimited false) are not read at all."""
     table_id = mapped.id
-    if not printed.strip():   # a row printed with its label only: blank cells
+    if delimited and not printed.strip():   # a row printed with its label only: blank cells
         for r, c in cells:
             mapped.cells[(r, c)] = MappedCell(r, c, "", location, Cell("", BLANK_ROW))
+        return
+    if not delimited:
+        for r, c in cells:
+            mapped.cells[(r, c)] = MappedCell(r, c, printed.strip(), location)
+        mapped.runs.append(PrintedRun(cells, context.strip(), location, (), 0, row_index, delimited=False))
         return
     splits = split_run(printed, _kinds(table_id, cells), blanks=blanks)
     decided = splits.decided()
@@ -341,31 +422,45 @@ def _place_run(mapped: MappedTable, cells: tuple[tuple[str, str], ...], printed:
 
 
 def _row_table(text: str, start: int, end: int, table_id: str, location: Location) -> _Found | None:
-    marks = _row_marks(text, start, end, table_id)
-    if len(marks) < 2:
+    chain, others = _row_marks(text, start, end, table_id)
+    if len(chain) < 2:
         return None
     mapped = MappedTable(table_id, location)
-    spans: list[tuple[str, int]] = []  # (printed figures, index) per row
-    places: list[Location] = []
+    # labels off the chain count only as rows printed with their own delimited figures
+    everything = sorted(chain + others, key=lambda m: m.start)
+    stops = {id(m): (everything[k + 1].start if k + 1 < len(everything) else end) for k, m in enumerate(everything)}
+    others = [m for m in others if _row_printed(text, m, stops[id(m)], table_id)]
+    in_chain = {m.row for m in chain}
+    for extra in others:   # printed twice: the first is read; out of order: read where it stands
+        if extra.row in in_chain:
+            first = min((m for m in chain if m.row == extra.row), key=lambda m: m.start)
+            mapped.notes.append(TableNote("duplicate_row", compact(extra.label), location, extra.row))
+            if extra.start < first.start:
+                chain[chain.index(first)] = extra
+    marks = sorted(chain + [m for m in others if m.row not in in_chain], key=lambda m: m.start)
+    rows: list[tuple[_RowMark, str, Location, bool]] = []   # mark, figures, where they start, delimited
     last_end = marks[-1].end
     for k, mark in enumerate(marks):
         stop = marks[k + 1].start if k + 1 < len(marks) else end
         figures, figures_start = _figures(text, mark.end, stop)
-        last_end = max(last_end, figures_start + len(figures.rstrip()) if figures.strip() else mark.end)
+        figures_end = figures_start + len(figures.rstrip()) if figures.strip() else mark.end
+        last_end = max(last_end, figures_end)
+        delimited = _delimited(text, figures_end, stop, table_id, last=k + 1 == len(marks))
+        if mark.row in mapped.row_order:
+            continue   # a second printing: noted above
         mapped.row_order.append(mark.row)
         mapped.row_labels[mark.row] = compact(mark.label)
-        spans.append((figures, k))
-        places.append(_at(location, text, figures_start))
+        rows.append((mark, figures, _at(location, text, figures_start), delimited))
     layout = _t2_template(text, start, end, mapped) if table_id == "t2" else None
-    rows = [(tuple((mark.row, c) for c in _columns_of(table_id, mark.row, layout)), figures)
-            for mark, (figures, _) in zip(marks, spans)]
-    blanks = leaves_blanks(table_id, rows)
-    for mark, (cells, figures), (_, k), place in zip(marks, rows, spans, places):
+    cells_of = [tuple((mark.row, c) for c in _columns_of(table_id, mark.row, layout)) for mark, *_ in rows]
+    blanks = leaves_blanks(table_id, [(cells, figures) for cells, (_, figures, _, ok) in zip(cells_of, rows) if ok])
+    for k, (cells, (mark, figures, place, delimited)) in enumerate(zip(cells_of, rows)):
         if table_id != "t2":
             note_template(mapped, "row", mark.row, mapped.row_labels[mark.row])
-        _place_run(mapped, cells, figures, place, k, blanks)
-    printed = tuple((compact(mark.label), figures.strip()) for mark, (figures, _) in zip(marks, spans))
-    return _Found(mapped, _header_start(text, start, marks[0].start, table_id), last_end, printed, tuple(places))
+        _place_run(mapped, cells, figures, place, k, blanks, delimited, text[place.column - 1:][:len(figures) + 12])
+    printed = tuple((compact(mark.label), figures.strip()) for mark, figures, _, _ in rows)
+    return _Found(mapped, _header_start(text, start, marks[0].start, table_id), last_end, printed,
+                  tuple(place for _, _, place, _ in rows))
 
 
 def _t4_table(text: str, start: int, end: int, location: Location) -> _Found | None:

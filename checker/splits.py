@@ -26,6 +26,8 @@ _PIECE = {
 _UNIT = re.compile(r"(万元|元)$")
 # spaces, and placeholders (／ — and a dash that is not a sign), part tokens: each is a cell of its own
 _PLACEHOLDER = re.compile(r"\s+|([/／—–―]+|[-－](?![0-9０-９]))")
+_DASH_BEFORE_DIGIT = re.compile(r"([-－])(?=[0-9０-９])")
+_THOUSANDS = re.compile(r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?:万元|元)?")
 _DIGITS = re.compile(r"(?=.*\d)[-+\d.]+")
 
 
@@ -41,18 +43,32 @@ class Splits:
         return self.count > MAX_SPLITS
 
     def decided(self) -> dict[int, str]:
-        """The cells (by position) every reading gives the same text."""
-        if not self.readings:
-            return {}
-        first = self.readings[0]
-        return {i: text for i, text in enumerate(first) if all(r[i] == text for r in self.readings)}
+        return agreed(self.readings)
+
+
+def agreed(readings: list[tuple[str, ...]] | tuple[tuple[str, ...], ...]) -> dict[int, str]:
+    """The cells (by position) every reading gives the same text."""
+    if not readings:
+        return {}
+    first = readings[0]
+    return {i: text for i, text in enumerate(first) if all(r[i] == text for r in readings)}
 
 
 def split_run(text: str, kinds: tuple[str, ...], *, blanks: bool = False) -> Splits:
     """Every reading of `text` as len(kinds) cells; `kinds[i]` is the kind of cell i's
     column (count | signed_count | money). With `blanks`, a cell may also have printed
     nothing (a page that leaves zeros blank loses them without a trace in a capture)."""
-    return _split(tuple(t for t in _PLACEHOLDER.split(text) if t and not t.isspace()), kinds, blanks)
+    readings = _split(_tokens(text), kinds, blanks)
+    if "signed_count" in kinds and _DASH_BEFORE_DIGIT.search(text):
+        # 5-3 under 上一年项目数量、本年增/减、处理决定数量: 5, −3 … or 5, —, 3
+        dashed = _split(_tokens(_DASH_BEFORE_DIGIT.sub(" \\1 ", text)), kinds, blanks)
+        listed = tuple(dict.fromkeys(readings.readings + dashed.readings))
+        return Splits(listed, max(readings.count + dashed.count, len(listed)))
+    return readings
+
+
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(t for t in _PLACEHOLDER.split(text) if t and not t.isspace())
 
 
 @lru_cache(maxsize=2048)
@@ -65,6 +81,8 @@ def _split(tokens: tuple[str, ...], kinds: tuple[str, ...], blanks: bool) -> Spl
     def cuts(t: int, p: int, c: int) -> tuple[int, ...]:
         """Ends q of the valid cells tokens[t][p:q] holding column c."""
         token = tokens[t]
+        if _THOUSANDS.fullmatch(nfkc(token)):   # 10,690: one number, whole
+            return (len(token),) if p == 0 and _valid(re.sub("[,，]", "", token), kinds[c], last=True) else ()
         if not _is_digits(token):
             return (len(token),) if p == 0 and _valid_placeholder(token) else ()
         return tuple(q for q in range(p + 1, len(token) + 1)
@@ -109,7 +127,7 @@ def _is_digits(token: str) -> bool:
 
 
 def _valid_placeholder(token: str) -> bool:
-    """A token with no digit (／, —, 无) is one cell, whatever it holds."""
+    """A token with no digit (／, —) is one cell, whatever it holds."""
     return not any(ch.isdigit() for ch in nfkc(token))
 
 

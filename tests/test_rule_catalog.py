@@ -18,7 +18,7 @@ FIXTURE_DIR = ROOT / "tests" / "rules"
 
 def test_codes_are_unique_and_prefixed_by_category():
     codes = [r.code for r in RULES]
-    assert len(codes) == len(set(codes)) == 57
+    assert len(codes) == len(set(codes)) == 58
     for rule in RULES:
         assert rule.path.endswith(f"{rule.category.value}/{rule.code}.toml")
         assert rule.kind in KINDS

@@ -74,8 +74,8 @@ def test_real_captures_have_exactly_their_real_findings():
                                   ("VAL001", "warning", "t3", None)],
     }
     ext = next(f for f in check_file(RUNON / "pingtan_haitan_2019.txt").findings if f.rule == "EXT003")
-    assert ext.message == ("表二「政府集中采购」行的数字连在一起（1018703元），可拆成4种读法（如：10、18703元；101、"
-                           "8703元；1018、703元），无法确定各格的数，这些格子不参与核对，请对照原文")
+    assert ext.message == ("表二「政府集中采购」行印出的数字「1018703元」可以有4种读法（如：10、18703元；101、8703元；"
+                           "1018、703元），这一行各格无法确定，不参与核对，请对照原文")
 
 
 def test_capture_header_gives_title_publication_date_and_metadata():
@@ -102,7 +102,7 @@ def test_cells_decided_by_a_row_total_or_the_prose_are_marked_and_that_identity_
     result = check_file(RUNON / "pingtan_2022.txt")
     read_by = result.to_dict()["read_by"]
     # 713000074: only 71, 3, 0, 0, 0, 0, 74 keeps the row's total (7, 13, 0 … 74 does not)
-    assert read_by["t3.new.natural"] == read_by["t3.new.total"] == "ARI001"
+    assert read_by["t3.new.natural"] == read_by["t3.new.total"] == "ARI001:new"
     assert "t3.new.social" not in read_by        # 0 in every reading: the digits decide it
     # 8855698: 现行有效行政规范性文件698件, 本年度制发的规范性文件88件 leave 55 for 废止
     assert {k: v for k, v in read_by.items() if k.startswith("t2.")} == {
@@ -125,7 +125,7 @@ def test_column_identities_choose_where_row_totals_cannot():
     t3 = result.to_dict()["tables"]["t3"]
     assert t3["result.granted"] == {"natural": 11, "commercial": 0, "research": 0, "social": 0, "legal": 0,
                                     "other_org": 0, "total": 11}
-    assert result.to_dict()["read_by"]["t3.result.granted.natural"] == "ARI002"
+    assert result.to_dict()["read_by"]["t3.result.granted.natural"] == "ARI002:commercial、ARI002:natural"
     assert [f.rule for f in result.findings if f.rule.startswith(("ARI", "EXT"))] == []
     statuses = {(e.rule.code, e.fixed): e.status for e in ledger(result.facts).evaluations}
     assert statuses[("ARI002", "natural")] is Status.USED and statuses[("ARI003", "natural")] is Status.HOLDS
@@ -168,7 +168,7 @@ def test_pathological_runs_stop_at_the_bound():
     text = (RUNON / "pingtan_gongan_2022.txt").read_text(encoding="utf-8")
     phone = text.replace("（一）予以公开0000000", "（一）予以公开" + "1234567890" * 3)
     finding = next(f for f in check_bytes(phone.encode("utf-8"), "x.txt").findings if f.rule == "EXT003")
-    assert finding.location.row == "result.granted" and "可拆成20000种以上读法，无法确定" in finding.message
+    assert finding.location.row == "result.granted" and "可以有20000种以上读法，这一行各格无法确定" in finding.message
 
 
 def _seed_capture(separator: str) -> bytes:

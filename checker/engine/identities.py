@@ -106,7 +106,8 @@ class Ledger:
         """A row the table does not print whose cells the identities fix at 0: every
         identity that takes them holds with them as 0 (and at least one does)."""
         touching = [e for e in self.evaluations if any(c.table == table and c.row == row for c in e.missing)
-                    and len(e.missing) < len(e.cells)]   # the row's own total of nothing proves nothing
+                    and len(e.missing) < len(e.cells)    # the row's own total of nothing proves nothing
+                    and e.status is not Status.USED]     # one that chose a reading proves nothing either
         return bool(touching) and all(not e.blocked_by and self._difference_with_totals(e) == 0 for e in touching)
 
     def _difference_with_totals(self, e: Evaluation) -> Number:

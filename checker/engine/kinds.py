@@ -178,16 +178,46 @@ def table_note(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
             continue
         for note in mapped.notes:
             if note.kind == rule.param("note"):
-                row_cells = [ref for ref, v in facts.values.items() if ref.table == table and ref.row == note.row
-                             and v.problem == "unreadable"] if note.row else []
+                if note.cells:
+                    unread = [CellRef(table, r, c) for r, c in note.cells]
+                else:
+                    unread = [ref for ref, v in facts.values.items() if ref.table == table and ref.row == note.row
+                              and v.problem == "unreadable"] if note.row else []
                 label = row_label(table, note.row) if note.row else ""
                 say = {"table_name": TABLE_NAMES[table], "printed": note.text, "row_label": label,
                        "where": f"「{label}」行" if label else "",
-                       "readings": f"（如：{'；'.join(note.readings)}）" if note.readings else "",
-                       "count": f"{note.count}种" if note.count <= MAX_SPLITS else f"{MAX_SPLITS}种以上",
-                       "blocked": blocked_note(facts, row_cells)}
+                       "readings": _readings_shown(note.readings),
+                       "count": note.count,
+                       "ways": f"{note.count}种" if note.count <= MAX_SPLITS else f"{MAX_SPLITS}种以上",
+                       "cells": _cells_named(facts, table, note, unread),
+                       "blocked": blocked_note(facts, unread)}
                 yield _finding(rule, Location(table=table, row=note.row, **_where(note.location)), say,
                                evidence=note.text)
+
+
+def _readings_shown(readings: tuple[str, ...]) -> str:
+    if not readings:
+        return ""
+    blank = "；“空”表示该格空白" if any(r.startswith("空、") or "、空" in r for r in readings) else ""
+    return f"（如：{'；'.join(readings)}{blank}）"
+
+
+def _cells_named(facts: ReportFacts, table: str, note, unread: list[CellRef]) -> str:
+    """The cells a run-on note leaves unread, as few words as say them: 这一行各格, or
+    「自然人」「商业企业」两格."""
+    if not note.cells:
+        return "这一行各格"
+    row_cells = [ref for ref in facts.values if ref.table == table and (note.row is None or ref.row == note.row)]
+    if len(unread) >= len(row_cells):
+        return "各格" if note.row is None else "这一行各格"
+    if table == "t4":
+        names = [f"「{row_label(table, ref.row)}·{column_label(table, ref.column)}」" for ref in unread]
+    else:
+        names = [f"「{column_label(table, ref.column)}」" for ref in unread]
+    return "".join(names) + (f"{_CHINESE_COUNT.get(len(names), len(names))}格" if len(names) > 1 else "一格")
+
+
+_CHINESE_COUNT = {2: "两", 3: "三", 4: "四", 5: "五", 6: "六"}
 
 
 @kind("template_mixed")

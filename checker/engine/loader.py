@@ -78,7 +78,8 @@ KINDS: dict[str, KindSpec] = {
     # zero: report the rows whose cells would all be 0 (true) or the others (false, the default)
     "row_missing": KindSpec({"tables": list, "zero": bool}, _TABLE_OUT | {"row_label"}, ("tables",)),
     "table_note": KindSpec({"note": str, "tables": list},
-                            _TABLE_OUT | {"printed", "row_label", "blocked", "where", "readings", "count"}, ("note",)),
+                            _TABLE_OUT | {"printed", "row_label", "blocked", "where", "readings", "count", "ways", "cells"},
+                            ("note",)),
     # year: report only where the report's year says which layout is the wrong one (true), or only where not
     "template_mixed": KindSpec({"year": bool}, frozenset({"detail", "template", "year", "wanted"})),
     # identities; `instance` names one row's or column's identity ("「{row_label}」行的总计") where
