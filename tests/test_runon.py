@@ -155,7 +155,9 @@ def test_splits_follow_the_printed_digits():
     assert split_run("9116.36", ("money",)).readings == (("9116.36",),)
     assert split_run("9116.36", ("count",)).readings == ()
     assert split_run("1018703元", ("count", "money")).count == 4
-    assert split_run("5-23", ("count", "signed_count", "count")).readings == (("5", "-2", "3"),)
+    # a dash under 本年增/减 is a minus or a placeholder: both readings stay
+    assert split_run("5-23", ("count", "signed_count", "count")).readings == (("5", "-2", "3"), ("5", "-", "23"))
+    assert split_run("5-3", ("count", "signed_count", "count")).readings == (("5", "-", "3"),)
     assert split_run("4100／05", SEVEN).readings == (("4", "1", "0", "0", "／", "0", "5"),)
     # with blanks allowed (a table that leaves zeros blank) a lone figure may stand in any cell
     assert split_run("3", SEVEN, blanks=True).count == 7
