@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from .document import Location
 from .facts import ReportFacts
-from .findings import Finding, Summary, json_number
+from .findings import CellRef, Finding, Summary, json_number
 from .fingerprints import fingerprint_findings
 from .templates import TABLE_IDS
 
@@ -51,6 +51,9 @@ class Result:
             # run-on cells read by an identity or the prose (cell -> rule codes, or "text")
             "read_by": {f"{ref.table}.{ref.row}.{ref.column}": by for ref, by in
                         sorted((self.facts.read_by if self.facts else {}).items(), key=lambda kv: str(kv[0]))},
+            # run-on cells no reading decides: left out of `tables` (EXT003-EXT006 say why)
+            "unread": [f"{ref.table}.{ref.row}.{ref.column}" for table_id in TABLE_IDS
+                       for ref in (unread_cells(self.facts, table_id) if self.facts else [])],
             "findings": [f.to_dict() for f in self.findings],
             "summary": self.summary.to_dict(),
         }
@@ -60,6 +63,15 @@ class Result:
 
 def _location(loc: Location) -> dict[str, int]:
     return {k: v for k, v in (("page", loc.page), ("line", loc.line)) if v is not None}
+
+
+def unread_cells(facts: ReportFacts, table_id: str) -> list[CellRef]:
+    """The cells of a crawled table's run-together rows that no reading decides."""
+    mapped = facts.tables.get(table_id)
+    if mapped is None:
+        return []
+    return [ref for run in mapped.runs for r, c in run.cells
+            if facts.values[ref := CellRef(table_id, r, c)].problem == "unreadable"]
 
 
 def tables_from_facts(facts: ReportFacts) -> dict[str, dict]:
@@ -73,12 +85,10 @@ def tables_from_facts(facts: ReportFacts) -> dict[str, dict]:
         spec = template.tables[table_id]
         rows = list(spec.row_ids) + [r for r in mapped.row_order if r not in spec.row_ids]
         grid: dict[str, object] = {}
+        unread = {(ref.row, ref.column) for ref in unread_cells(facts, table_id)}   # EXT003-6 say why
         for row in rows:
             if row not in mapped.row_order:
                 continue
-            # a run-on row's cells no reading decides are not read: EXT003 says what was printed
-            unread = {(r, c) for run in mapped.runs for r, c in run.cells
-                      if facts.value(table_id, r, c).problem == "unreadable"}
             cols = [c for (r, c) in mapped.cells if r == row and (r, c) not in unread]
             cells = {c: json_number(facts.value(table_id, row, c).number) for c in cols}
             if table_id == "t4":

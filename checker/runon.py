@@ -142,13 +142,13 @@ def _wording_starts() -> frozenset[str]:
     return frozenset(w[0] for spec in load_sections() for w in (spec.heading, *spec.variants))
 
 
-def _headings(candidates: list[_Span]) -> tuple[list[_Span], list[str]]:
-    """The inline headings, and the section id of those the ordered assignment of
-    sections.py keeps ("" for the others: an overview's 三、依申请公开情况 stays a heading
-    of its own, as it was printed, for the rules on sub-headings)."""
+def _section_ids(candidates: list[_Span]) -> list[str]:
+    """The section id of each inline heading the ordered assignment of sections.py keeps
+    ("" for the others: an overview's 三、依申请公开情况 stays a heading of its own, as it
+    was printed, for the rules on sub-headings)."""
     trial = Document([Heading(c.text, None) for c in candidates], "text")
     chosen = {s.block_index: s.id for s in find_sections(trial).sections}
-    return candidates, [chosen.get(i, "") for i in range(len(candidates))]
+    return [chosen.get(i, "") for i in range(len(candidates))]
 
 
 # --- tables from the template's label sequence -----------------------------------
@@ -334,7 +334,7 @@ def _header_start(text: str, region_start: int, position: int, table_id: str) ->
     pattern = _header_pattern(table_id)
     while True:
         m = pattern.search(text, max(region_start, position - 60), position)
-        if m is None or m.end() != position and text[m.end():position].strip():
+        if m is None or (m.end() != position and text[m.end():position].strip()):
             return position
         if m.start() >= position:
             return position
@@ -463,14 +463,52 @@ def _row_table(text: str, start: int, end: int, table_id: str, location: Locatio
                   tuple(place for _, _, place, _ in rows))
 
 
+_T4_GROUPS = (("review", "行政复议"), ("litigation_direct", "未经复议直接起诉"), ("litigation_after_review", "复议后起诉"))
+
+
 def _t4_table(text: str, start: int, end: int, location: Location) -> _Found | None:
-    """表四: its header, then one run of fifteen figures after the last header word."""
+    """表四: three rows of five figures, each after its group's name, or (the format's own
+    layout) its header and then one run of fifteen figures after the last header word."""
+    return _t4_by_groups(text, start, end, location) or _t4_one_run(text, start, end, location)
+
+
+def _t4_by_groups(text: str, start: int, end: int, location: Location) -> _Found | None:
+    found = []
+    for group, label in _T4_GROUPS:
+        for m in re.finditer(_flexible(label), text[start:end]):
+            figures, figures_start = _figures(text, start + m.end(), end)
+            if _figure_count(figures) >= 1:
+                found.append((start + m.start(), group, label, figures, figures_start))
+    found.sort()
+    if len({g for _, g, *_ in found}) < 2 or len(found) != len({g for _, g, *_ in found}):
+        return None
+    mapped = MappedTable("t4", location)
+    rows, places = [], []
+    cells_of = {group: tuple(c for c in T4_ORDER if c[0] == group) for _, group, *_ in found}
+    blanks = leaves_blanks("t4", [(cells_of[group], figures) for _, group, _, figures, _ in found])
+    for k, (at, group, label, figures, figures_start) in enumerate(found):
+        stop = found[k + 1][0] if k + 1 < len(found) else end
+        figures_end = figures_start + len(figures.rstrip())
+        place = _at(location, text, figures_start)
+        mapped.row_order.append(group)
+        cells = cells_of[group]
+        _place_run(mapped, cells, figures, place, k, blanks,
+                   _delimited(text, figures_end, stop, "t4", last=k + 1 == len(found)),
+                   text[place.column - 1:][:len(figures) + 12])
+        rows.append((label, figures.strip()))
+        places.append(place)
+    last = found[-1]
+    return _Found(mapped, _header_start(text, start, found[0][0], "t4"), last[4] + len(last[3].rstrip()),
+                  tuple(rows), tuple(places))
+
+
+def _t4_one_run(text: str, start: int, end: int, location: Location) -> _Found | None:
     header = list(re.finditer(_header_words("t4"), text[start:end]))
     for m in reversed(header):
         figures, figures_start = _figures(text, start + m.end(), end)
-        if sum(ch.isdigit() for ch in figures) >= 5:
+        if _figure_count(figures) >= 5:
             mapped = MappedTable("t4", location)
-            for group in ("review", "litigation_direct", "litigation_after_review"):
+            for group, _ in _T4_GROUPS:
                 mapped.row_order.append(group)
             place = _at(location, text, figures_start)
             _place_run(mapped, tuple(T4_ORDER), figures, place, 0, leaves_blanks("t4", [(tuple(T4_ORDER), figures)]))
@@ -509,7 +547,7 @@ def unroll(document: Document) -> RunOn | None:
     index, candidates = found_body
     block = document.blocks[index]
     text, location = block.text, block.location
-    headings, ids = _headings(candidates)
+    headings, ids = candidates, _section_ids(candidates)
     tables: dict[str, MappedTable] = {}
     spans: list[_Span] = list(headings)
     for table_id in ("t2", "t3", "t4"):

@@ -17,7 +17,7 @@ from functools import lru_cache
 from .normalize import nfkc
 
 MAX_SPLITS = 20_000
-MAX_CELL_DIGITS = 9        # no count in an annual report runs to a billion
+MAX_CELL_DIGITS = 9        # no count in an annual report runs to a billion (amounts: two more, and decimals)
 _PIECE = {
     "count": re.compile(r"0|[1-9]\d{0,%d}" % (MAX_CELL_DIGITS - 1)),
     "signed_count": re.compile(r"0|[-+]?[1-9]\d{0,%d}" % (MAX_CELL_DIGITS - 1)),

@@ -40,7 +40,7 @@ def column_spec(table_id: str, row_id: str, column_id: str) -> LabelSpec | None:
 
 
 def read_value(ref: CellRef, text: str, location: Location, *, readable: bool = True) -> Value:
-    if not readable:  # a cell a short row did not print: EXT001 says so, no value finding
+    if not readable:  # a short row's missing cell, a run-on cell no reading decides: EXT001/EXT003-6 say so
         return Value(ref, None, text, location, "unreadable")
     parsed = parse_cell(text)
     if parsed.kind != "number":

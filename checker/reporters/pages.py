@@ -14,10 +14,9 @@ from urllib.parse import quote
 
 from ..templates import TABLE_NAMES, TableSpec, load_sections
 from .places import label, place_text, section_text, table_spec
-from .words import SEVERITY_SIGN, SEVERITY_ZH, STATUS_ZH, severity_rank, value_text
+from .words import DECIDED_NOTE, SEVERITY_SIGN, SEVERITY_ZH, STATUS_ZH, UNREAD_TEXT, severity_rank, value_text
 
 NULL_TEXT = "空白/未读出"
-DECIDED_NOTE = "原文数字连写，按本行合计、表内勾稽关系或正文所述推定拆分"
 
 # A cell a finding names: (table, row, column); 表四 has no row, its column is "review.upheld".
 CellKey = tuple[str, str | None, str]
@@ -234,7 +233,7 @@ def _table(record: dict, table_id: str, marks: dict[CellKey, dict]) -> str:
     if data is None:
         return heading + '<p class="absent">未找到此表。</p>'
     if table_id == "t4":
-        return heading + _t4(spec, data, marks, record.get("read_by") or {})
+        return heading + _t4(spec, data, marks, _run_on(record))
     rows = list(spec.row_ids)
     for row_id in [*data, *(key[1] for key in marks if key[0] == table_id and key[1])]:
         if row_id not in rows:  # rows the template lacks but the record or a finding names
@@ -248,8 +247,7 @@ def _table(record: dict, table_id: str, marks: dict[CellKey, dict]) -> str:
         group = row.group if row else None
         prefix = f'<span class="grp">{escape(group)}</span>' if group and group != last_group else ""
         last_group = group
-        cells = "".join(_cell(table_id, row_id, c, data.get(row_id), marks, record.get("read_by") or {})
-                        for c in columns)
+        cells = "".join(_cell(table_id, row_id, c, data.get(row_id), marks, _run_on(record)) for c in columns)
         drawn.append((columns, f"<th>{prefix}{escape(label(table_id, spec, 'row', row_id))}</th>{cells}"))
     width = max((len(columns) for columns, _ in drawn), default=0)
     html_rows, last_columns = [], None
@@ -260,6 +258,12 @@ def _table(record: dict, table_id: str, marks: dict[CellKey, dict]) -> str:
             last_columns = columns
         html_rows.append(f"<tr>{cells}{_pad(width - len(columns), 'td')}</tr>")
     return heading + f"<table><tbody>{''.join(html_rows)}</tbody></table>"
+
+
+def _run_on(record: dict) -> dict[str, str]:
+    """A crawled report's cells read by what the report says (cell key -> by what), and those
+    no reading decides (-> "")."""
+    return {**{key: "" for key in record.get("unread") or []}, **(record.get("read_by") or {})}
 
 
 def _t4(spec: TableSpec, data: dict, marks: dict[CellKey, dict], read_by: dict[str, str]) -> str:
@@ -277,7 +281,11 @@ def _cell(table_id: str, row_id: str, column: str, values: dict | None, marks: d
     key: CellKey = (table_id, None, f"{row_id}.{column}") if table_id == "t4" else (table_id, row_id, column)
     data_key = key[2]
     classes = ["num"]
-    if values is None or data_key not in values:
+    run_on_key = f"{table_id}.{row_id}.{column}"
+    if run_on_key in read_by and not read_by[run_on_key]:   # a crawled row's figures no reading decides
+        text = f'<span class="null">{UNREAD_TEXT}</span>'
+        classes.append("blank")
+    elif values is None or data_key not in values:
         text = '<span class="absent">—</span>'
         classes.append("missing")
     elif values[data_key] is None:
@@ -286,7 +294,7 @@ def _cell(table_id: str, row_id: str, column: str, values: dict | None, marks: d
     else:
         text = escape(str(values[data_key]))
     titles = []
-    if f"{table_id}.{row_id}.{column}" in read_by:   # a run-on row's digits split by what the report says
+    if read_by.get(run_on_key):   # a run-on row's digits split by what the report says
         text += '<span class="decided">*</span>'
         titles.append(DECIDED_NOTE)
     title = ""

@@ -8,10 +8,10 @@ from rich.table import Table as RichTable
 from rich.text import Text
 
 from ..findings import CellRef, Finding, Severity
-from ..result import Result
+from ..result import Result, unread_cells
 from ..templates import TABLE_NAMES, load_sections, union_spec
 from .places import place_text
-from .words import SEVERITY_SIGN, SEVERITY_ZH, value_text
+from .words import DECIDED_NOTE, SEVERITY_SIGN, SEVERITY_ZH, UNREAD_TEXT, value_text
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -100,7 +100,7 @@ class TerminalReporter:
                     if any(f"{g}.{leaf}" in grid for leaf in spec.column_ids)}
         else:
             rows = {row: dict(cells) for row, cells in grid.items()}
-        unread = unread_cells(result, table_id)   # a crawled row's run-together digits no reading decides
+        unread = set(unread_cells(result.facts, table_id)) if result.facts else set()   # run-on, undecided
         for ref in unread:
             rows.setdefault(ref.row, {})[ref.column] = None
         rows = {r: rows[r] for r in [*spec.row_ids, *rows] if r in rows}
@@ -122,7 +122,7 @@ class TerminalReporter:
                 value = cells[col]
                 text = value_text(value)
                 if ref in unread:
-                    text = "未读出"
+                    text = UNREAD_TEXT
                 elif value is None and ref in printed:
                     text = printed[ref].text or "空白"
                 if ref in read_by:
@@ -139,7 +139,7 @@ class TerminalReporter:
             table.add_row(*line)
         self.console.print(table)
         if any(ref.table == table_id for ref in read_by):
-            self.console.print(Text("* 原文数字连写，按本行合计、表内勾稽关系或正文所述推定拆分", style="dim"))
+            self.console.print(Text(f"* {DECIDED_NOTE}", style="dim"))
 
     def _findings(self, findings: list[Finding], result: Result) -> None:
         if not findings:
@@ -153,12 +153,3 @@ class TerminalReporter:
                           f.message, value_text(f.expected), value_text(f.actual))
         self.console.print(table)
 
-
-def unread_cells(result: Result, table_id: str) -> set[CellRef]:
-    """The cells of a crawled table's run-together rows that no reading decides (EXT003-5)."""
-    facts = result.facts
-    mapped = facts.tables.get(table_id) if facts else None
-    if mapped is None:
-        return set()
-    return {ref for run in mapped.runs for r, c in run.cells
-            if facts.values[ref := CellRef(table_id, r, c)].problem == "unreadable"}

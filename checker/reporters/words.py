@@ -7,6 +7,9 @@ from ..findings import Severity
 
 SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
 SEVERITY_SIGN = {Severity.ERROR: "✗", Severity.WARNING: "?", Severity.INFO: "·"}  # visible without colour
+# a run-on capture's cell split by what the report says, and one no reading decides
+DECIDED_NOTE = "原文数字连写，按本行合计、表内勾稽关系或正文所述推定拆分"
+UNREAD_TEXT = "未读出"
 STATUS_ZH = {"ok": "已检查", "unreadable": "无法读取", "timeout": "超时", "too_big": "超出内存", "crashed": "进程终止",
              "internal_error": "内部错误"}
 
