@@ -28,6 +28,7 @@ from .templates import load_sections, load_templates
 from .values import column_spec
 
 MIN_RUNON_CHARS = 800        # a paragraph this long holding headings is a capture's body, not prose
+MAX_RUNON_CHARS = 400_000    # real bodies run to 10-50 thousand; longer is no report's (and costly)
 MIN_INLINE_HEADINGS = 3      # a report's sections, not a paragraph that mentions 二、三、
 HEADING_CUTOFF = 85.0        # inline headings have no line of their own: a closer match is asked
 HEADING_LOOKAHEAD = 40       # no section wording, misprinted or not, runs longer
@@ -526,7 +527,7 @@ def runon_block(document: Document) -> tuple[int, list[_Span]] | None:
     if document.format != "text":
         return None
     for index, block in enumerate(document.blocks):
-        if isinstance(block, Paragraph) and len(block.text) >= MIN_RUNON_CHARS:
+        if isinstance(block, Paragraph) and MIN_RUNON_CHARS <= len(block.text) <= MAX_RUNON_CHARS:
             headings = inline_headings(block.text)
             if len(headings) >= MIN_INLINE_HEADINGS:
                 return index, headings
