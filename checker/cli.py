@@ -194,7 +194,7 @@ def _run_report(args: argparse.Namespace) -> int:
     if not Path(args.db).is_file():
         print(f"{args.db}：数据库不存在。 {args.db}: no such database.", file=sys.stderr)
         return exit_codes.BAD_INPUT
-    store = Store(args.db)
+    store = Store(args.db, read_only=True)
     if args.format in FILE_FORMATS:
         if not args.output:
             print(f"--format {args.format} 需要用 -o 指定输出位置。 --format {args.format} needs -o.", file=sys.stderr)
