@@ -139,6 +139,11 @@ def _run_batch(args: argparse.Namespace) -> int:
     try:
         run = run_season(paths, limits=limits, options=_options(args), store=store,
                          by_hand=[tuple(pair) for pair in args.pair], runner=runner, on_record=progress.add)
+    except KeyboardInterrupt:   # Ctrl-C: the workers are gone; say what is kept and how to go on
+        from .interrupt import interrupted_sentence
+        progress.stop()
+        print(interrupted_sentence(paths, store, __version__), file=sys.stderr)
+        return exit_codes.INTERRUPTED
     finally:
         progress.stop()
         if store is not None:
