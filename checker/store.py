@@ -39,6 +39,7 @@ CREATE TABLE IF NOT EXISTS findings (
 CREATE INDEX IF NOT EXISTS findings_rule ON findings(rule);
 CREATE INDEX IF NOT EXISTS findings_file ON findings(file_id);
 """
+LEGACY_KEY = "v1:"       # + sha256: the key of a row migrated from schema 1 (one row per content)
 STATEMENTS = [s.strip() for s in SCHEMA.split(";") if s.strip()]
 FILE_COLUMNS = ("id, path, path_key, sha256, tool_version, status, format, title, body, year, template,"
                 " errors, warnings, infos, checked_at, result_json")
@@ -87,25 +88,26 @@ class Store:
 
         if found.kind == "new":
             # marked in rollback-journal mode, so the mark is in the file's own header
-            self._write(make)
+            self._write(make, opening=True)
         elif found.kind == "v1":
             self._migrate_v1()
         else:
-            self._write(touch)
+            self._write(touch, opening=True)
         self._read(lambda: connection.execute("PRAGMA journal_mode = WAL").fetchone())
         connection.execute("PRAGMA foreign_keys = ON")
 
     def _migrate_v1(self) -> None:
-        """Schema 1 kept one row per content (UNIQUE sha256, tool_version): its rows become
-        rows per file named, keyed by their path's absolute form, ids and findings kept."""
+        """Schema 1 kept one row per content (UNIQUE sha256, tool_version), its path as named
+        from a working folder it did not record: each row is kept (ids and findings too) under
+        the key of its content (LEGACY_KEY), until a file with those bytes is stored under its
+        own path and takes its place."""
         connection = self.connection
-        connection.create_function("govcheck_key", 1, text_key, deterministic=True)
         connection.execute("PRAGMA foreign_keys = OFF")
 
         def migrate() -> None:
             connection.execute(STATEMENTS[0].replace("IF NOT EXISTS files", "files_v2"))
             connection.execute(
-                f"INSERT OR REPLACE INTO files_v2 ({FILE_COLUMNS}) SELECT id, path, govcheck_key(path), sha256,"
+                f"INSERT OR REPLACE INTO files_v2 ({FILE_COLUMNS}) SELECT id, path, '{LEGACY_KEY}' || sha256, sha256,"
                 " tool_version, status, format, title, body, year, template, errors, warnings, infos,"
                 " checked_at, result_json FROM files ORDER BY id")
             connection.execute("DROP TABLE files")
@@ -116,10 +118,10 @@ class Store:
             connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
-        self._write(migrate)
+        self._write(migrate, opening=True)
 
-    def _write(self, work):
-        return store_file.write(self.connection, self.path, work, self._kept)
+    def _write(self, work, *, opening: bool = False):
+        return store_file.write(self.connection, self.path, work, (lambda: "") if opening else self._kept)
 
     def _read(self, work):
         return store_file.read(self.path, work)
@@ -139,9 +141,25 @@ class Store:
         file's own row; its own row first (season decides which, if any, answers the question)."""
         key = text_key(path)
         rows = self._read(lambda: self.connection.execute(
-            "SELECT path_key = ?, result_json FROM files WHERE sha256 = ? AND tool_version = ?"
-            " ORDER BY path_key = ? DESC, id", (key, sha256, tool_version, key)).fetchall())
-        return [(bool(own), json.loads(text)) for own, text in rows]
+            "SELECT id, path_key, path, result_json FROM files WHERE sha256 = ? AND tool_version = ?"
+            " ORDER BY path_key = ? DESC, id", (sha256, tool_version, key)).fetchall())
+        out = []
+        for row_id, row_key, row_path, text in rows:
+            own = row_key == key
+            if not own and row_key == LEGACY_KEY + sha256 and text_key(row_path) == key:
+                self._adopt(row_id, key, tool_version)     # a schema-1 row, named again from the same folder
+                own = True
+            out.append((own, json.loads(text)))
+        return sorted(out, key=lambda pair: not pair[0])
+
+    def _adopt(self, row_id: int, key: str, tool_version: str) -> None:
+        """A migrated row becomes its file's own row (any older row of that file gives way)."""
+        def work() -> None:
+            self.connection.execute("DELETE FROM files WHERE path_key = ? AND tool_version = ? AND id != ?",
+                                    (key, tool_version, row_id))
+            self.connection.execute("UPDATE files SET path_key = ? WHERE id = ?", (key, row_id))
+        self._write(work)
+        self.saved.add(key)
 
     def record(self, sha256: str, tool_version: str) -> dict | None:
         """A stored record of these bytes (any path), or None."""
@@ -185,8 +203,8 @@ class Store:
         stored = {k: v for k, v in record.items() if k != "reused"}
 
         def work() -> None:
-            self.connection.execute("DELETE FROM files WHERE path_key = ? AND tool_version = ?",
-                                    (key, record["tool_version"]))
+            self.connection.execute("DELETE FROM files WHERE path_key IN (?, ?) AND tool_version = ?",
+                                    (key, LEGACY_KEY + sha256, record["tool_version"]))
             cursor = self.connection.execute(
                 f"INSERT INTO files ({FILE_COLUMNS.removeprefix('id, ')}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (record["file"], key, sha256, record["tool_version"], record["status"], record.get("format"),

@@ -84,7 +84,8 @@ def inspect(db: str | Path) -> Inspection:
     except sqlite3.DatabaseError as exc:
         raise StoreError(_damaged(db, exc)) from None
     if problems != ["ok"]:
-        raise StoreError(_damaged(db, "; ".join(problems)[:200]))
+        lines = [line for problem in problems for line in problem.splitlines() if line and not line.startswith("***")]
+        raise StoreError(_damaged(db, (lines or problems)[0][:200]))
     if app_id == APPLICATION_ID:
         if version > SCHEMA_VERSION:
             raise StoreError(f"{db}：这个数据库由更新版本的 govcheck 写入（结构版本 {version}，本版本只认得 "
