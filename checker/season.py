@@ -25,7 +25,7 @@ Runner = Callable[[list[Path], BatchLimits, CheckOptions], Iterator[dict]]
 @dataclass
 class SeasonRun:
     records: list[dict]                        # every file named, in input order
-    new: set[str] = field(default_factory=set)  # files checked in this run (not reused from the store)
+    new: set[str] = field(default_factory=set)  # files new to the store in this run: checked, or a copy's result
 
 
 def local_runner(paths: list[Path], limits: BatchLimits, options: CheckOptions) -> Iterator[dict]:
@@ -41,6 +41,7 @@ def run_season(paths: list[Path], *, limits: BatchLimits = BatchLimits(), option
     once and share the result. Each new record is saved as soon as it arrives (an
     interrupted run loses nothing); records that pairing changed are saved again at the end."""
     records: dict[str, dict] = {}
+    borrowed: set[str] = set()                 # files new to the store, answered by a copy's stored result
     hashes: dict[str, str | None] = {}
     named: dict[str, Path] = {}
     # a stored result answers only the same question: checked with other rules or another
@@ -66,6 +67,8 @@ def run_season(paths: list[Path], *, limits: BatchLimits = BatchLimits(), option
             stored["file"] = str(path)   # the same bytes may have moved, or be a copy
             stored["reused"] = True
             keep(stored, path, save=not own or moved)
+            if not own:
+                borrowed.add(str(path))
             continue
         same = (digest, path.suffix.lower()) if digest else None
         if same in copies:
@@ -97,7 +100,7 @@ def run_season(paths: list[Path], *, limits: BatchLimits = BatchLimits(), option
         path = named.get(record["file"], Path(record["file"]))
         if store is not None and hashes.get(str(path)):
             store.save(record, hashes[str(path)], path)
-    return SeasonRun(ordered, {r["file"] for r in ordered if not r.get("reused")})
+    return SeasonRun(ordered, {r["file"] for r in ordered if not r.get("reused") or r["file"] in borrowed})
 
 
 def _reusable(store: Store | None, path: Path, digest: str | None, wanted: dict) -> tuple[dict | None, bool]:
