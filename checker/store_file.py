@@ -69,20 +69,21 @@ def inspect(db: str | Path) -> Inspection:
     if app_id not in (0, APPLICATION_ID):
         raise StoreError(f"{db}：这是其他程序的 SQLite 数据库（application_id 为 0x{app_id:08x}），"
                          f"不是 govcheck 的结果数据库，govcheck 没有改动它；请用 --db 指定 govcheck 的结果数据库或一个新文件。")
+    def look(connection: sqlite3.Connection) -> tuple:
+        app_id = connection.execute("PRAGMA application_id").fetchone()[0]
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        tables = {name for (name,) in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")}
+        columns = {row[1] for row in connection.execute("PRAGMA table_info(files)")} if "files" in tables else set()
+        problems = [row[0] for row in connection.execute("PRAGMA quick_check(3)")]
+        return app_id, version, tables, columns, problems
+
     try:
-        connection = _connect_untouched(path)
-        try:
-            app_id = connection.execute("PRAGMA application_id").fetchone()[0]
-            version = connection.execute("PRAGMA user_version").fetchone()[0]
-            tables = {name for (name,) in connection.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")}
-            columns = ({row[1] for row in connection.execute("PRAGMA table_info(files)")}
-                       if "files" in tables else set())
-            problems = [row[0] for row in connection.execute("PRAGMA quick_check(3)")]
-        finally:
-            connection.close()
+        app_id, version, tables, columns, problems = _untouched(path, look)
     except sqlite3.DatabaseError as exc:
-        raise StoreError(_damaged(db, exc)) from None
+        if _code(exc) in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB) or not _code(exc):
+            raise StoreError(_damaged(db, exc)) from None
+        raise StoreError(f"{db}：无法读取数据库文件（{exc}）。") from None
     if problems != ["ok"]:
         lines = [line for problem in problems for line in problem.splitlines() if line and not line.startswith("***")]
         raise StoreError(_damaged(db, (lines or problems)[0][:200]))
@@ -113,13 +114,22 @@ def _uri(path: Path, **parameters: str) -> str:
     return f"file:{quote(str(path.absolute()))}?{query}"
 
 
-def _connect_untouched(path: Path) -> sqlite3.Connection:
-    """A connection that cannot change the file: read-only, and where no write-ahead log
-    lies beside it, `immutable` (no locks, no -shm/-wal files made next to someone else's database)."""
+def _untouched(path: Path, work: Callable[[sqlite3.Connection], T]) -> T:
+    """`work` on a connection that cannot change the file: read-only, and where no write-ahead
+    log lies beside it, `immutable` (no locks, no -shm/-wal made next to someone else's
+    database); with a log, read-only with it, or as the file stands where no -shm can be made."""
     wal = Path(f"{path}-wal")
-    if wal.exists() and wal.stat().st_size:
-        return sqlite3.connect(_uri(path, mode="ro"), uri=True)
-    return sqlite3.connect(_uri(path, immutable="1"), uri=True)
+    ways = [{"mode": "ro"}, {"immutable": "1"}] if wal.exists() and wal.stat().st_size else [{"immutable": "1"}]
+    for way in ways:
+        connection = sqlite3.connect(_uri(path, **way), uri=True)
+        try:
+            return work(connection)
+        except sqlite3.OperationalError as exc:
+            if way is ways[-1] or _code(exc) in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+                raise
+        finally:
+            connection.close()
+    raise AssertionError("unreachable")
 
 
 def connect_read(db: str | Path) -> sqlite3.Connection:
@@ -131,6 +141,10 @@ def connect_read(db: str | Path) -> sqlite3.Connection:
         connection.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
         return connection
     except sqlite3.OperationalError:
+        wal = Path(f"{path}-wal")
+        if wal.exists() and wal.stat().st_size:   # results in the log that cannot be read from here
+            raise StoreError(f"{db}：数据库还有未并入主文件的日志 {wal.name}，而这里不能建立读取它所需的 "
+                             f"{path.name}-shm 文件，读出的结果会不完整；请把这两个文件复制到可以写入的目录后再查看。") from None
         return sqlite3.connect(_uri(path, immutable="1"), uri=True)
 
 

@@ -251,6 +251,35 @@ def test_a_store_in_a_read_only_folder_is_reported_on_and_refused_for_writing(tm
         folder.chmod(0o755)
 
 
+def test_a_log_that_cannot_be_read_in_a_read_only_folder_is_said(tmp_path):
+    """A run killed before its log was merged, the folder then made read-only: without the
+    -shm file the log cannot be read, so the summary would be short: one sentence instead."""
+    prefix = _unprivileged()
+    if prefix is None:
+        pytest.skip("running as root without setpriv: folder permissions cannot stop writes here")
+    live, folder = tmp_path / "live", tmp_path / "archive"
+    live.mkdir()
+    folder.mkdir()
+    store = Store(live / "s.sqlite")
+    try:
+        store.save(check_one(SEED), digest(SEED), SEED)
+        shutil.copy(live / "s.sqlite", folder / "s.sqlite")          # as a SIGKILL leaves them
+        shutil.copy(live / "s.sqlite-wal", folder / "s.sqlite-wal")
+    finally:
+        store.close()
+    db = folder / "s.sqlite"
+    folder.chmod(0o555)
+    try:
+        done = _cli(prefix, "report", "--db", str(db))
+        assert (done.returncode, done.stdout, done.stderr) == (
+            exit_codes.BAD_INPUT, "", f"{db}：数据库还有未并入主文件的日志 s.sqlite-wal，而这里不能建立读取它所需的 "
+                                      f"s.sqlite-shm 文件，读出的结果会不完整；请把这两个文件复制到可以写入的目录后再查看。\n")
+    finally:
+        folder.chmod(0o755)
+    done = _cli([], "report", "--db", str(db))                          # writable again: read in full
+    assert done.returncode == exit_codes.OK and done.stdout.startswith("文件 1 个，已检查 1 个")
+
+
 def test_a_read_only_store_file_is_refused_for_writing(tmp_path, capsys):
     prefix = _unprivileged()
     if prefix is None:
