@@ -21,6 +21,7 @@ from .check import check_bytes, record_of
 from .errors import InputError
 from .extract import read_bytes
 from .findings import severity_counts
+from .interrupt import POLL_SECONDS, Deferred, Interrupted, quiet_worker, sigint_held
 
 # What a folder walk picks up. Markdown files are checked when named, not when
 # met in a folder (there they are READMEs and notes far more often than reports).
@@ -116,6 +117,7 @@ def check_one_bytes(data: bytes, name: str, options: CheckOptions = CheckOptions
 
 
 def _worker(path: Path, connection: Connection, memory: int, options: CheckOptions) -> None:
+    quiet_worker()
     try:
         resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     except (ValueError, OSError):  # pragma: no cover - some systems refuse; the time limit still holds
@@ -127,24 +129,36 @@ def _worker(path: Path, connection: Connection, memory: int, options: CheckOptio
 def run_batch(paths: list[Path], limits: BatchLimits = BatchLimits(), options: CheckOptions = CheckOptions(), *,
               on_start: Callable[[Path], None] | None = None) -> Iterator[dict]:
     """Yield one record per path as each finishes. At most `limits.jobs` workers run;
-    a worker past its time is killed and its file reported as timed out."""
+    a worker past its time is killed and its file reported as timed out. Ctrl-C kills
+    the workers and raises interrupt.Interrupted here, quietly (see checker/interrupt.py)."""
     context = mp.get_context("fork")  # workers inherit the loaded modules: no re-import per file
     pending = list(paths)
     running: dict[Connection, tuple[Path, mp.Process, float]] = {}
+    sigint = Deferred()
+    sigint.install()
+
+    def stop_if_asked() -> None:
+        if sigint.requested:
+            raise Interrupted()
+
     try:
         while pending or running:
+            stop_if_asked()
             while pending and len(running) < limits.jobs:
                 path = pending.pop(0)
                 receiver, sender = context.Pipe(duplex=False)
                 process = context.Process(target=_worker, args=(path, sender, limits.memory_bytes, options), daemon=True)
-                process.start()
+                with sigint_held():
+                    process.start()
                 sender.close()
                 running[receiver] = (path, process, time.monotonic())
                 if on_start:
                     on_start(path)
             now = time.monotonic()
             next_deadline = min(start + limits.seconds_per_file for _, _, start in running.values())
-            for receiver in wait(list(running), timeout=max(0.0, next_deadline - now)):
+            wait_for = max(0.0, next_deadline - now)
+            for receiver in wait(list(running), timeout=min(wait_for, POLL_SECONDS) if sigint.active else wait_for):
+                stop_if_asked()
                 path, process, _ = running.pop(receiver)
                 try:
                     record = receiver.recv()
@@ -153,6 +167,7 @@ def run_batch(paths: list[Path], limits: BatchLimits = BatchLimits(), options: C
                 receiver.close()
                 process.join()
                 yield record
+            stop_if_asked()
             now = time.monotonic()
             for receiver, (path, process, start) in list(running.items()):
                 if now - start > limits.seconds_per_file:
@@ -161,8 +176,11 @@ def run_batch(paths: list[Path], limits: BatchLimits = BatchLimits(), options: C
                     receiver.close()
                     del running[receiver]
                     yield timed_out(path, limits)
+        stop_if_asked()
     finally:
         for receiver, (_, process, _) in running.items():  # Ctrl-C: leave no worker behind
             process.kill()
+        for receiver, (_, process, _) in running.items():
             process.join()
             receiver.close()
+        sigint.restore()

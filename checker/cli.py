@@ -139,6 +139,11 @@ def _run_batch(args: argparse.Namespace) -> int:
     try:
         run = run_season(paths, limits=limits, options=_options(args), store=store,
                          by_hand=[tuple(pair) for pair in args.pair], runner=runner, on_record=progress.add)
+    except KeyboardInterrupt:   # Ctrl-C: the workers are gone; say what is kept and how to go on
+        from .interrupt import interrupted_sentence
+        progress.stop()
+        print(interrupted_sentence(paths, store, __version__), file=sys.stderr)
+        return exit_codes.INTERRUPTED
     finally:
         progress.stop()
         if store is not None:
@@ -194,7 +199,7 @@ def _run_report(args: argparse.Namespace) -> int:
     if not Path(args.db).is_file():
         print(f"{args.db}：数据库不存在。 {args.db}: no such database.", file=sys.stderr)
         return exit_codes.BAD_INPUT
-    store = Store(args.db)
+    store = Store(args.db, read_only=True)
     if args.format in FILE_FORMATS:
         if not args.output:
             print(f"--format {args.format} 需要用 -o 指定输出位置。 --format {args.format} needs -o.", file=sys.stderr)
