@@ -20,6 +20,7 @@ from .errors import InputError, RuleFileError, UsageError
 from .findings import Finding, Severity
 from .fingerprints import Baseline
 from .reporters import REPORTERS
+from .reporters.screen import plain, say
 
 FILE_FORMATS = ("csv", "xlsx", "html")   # written to -o, for auditors to hand on
 
@@ -125,7 +126,7 @@ def _run_batch(args: argparse.Namespace) -> int:
     paths = expand_paths([*args.paths, *(p for pair in args.pair for p in pair)])
     if not paths:
         where = "、".join(args.paths)
-        print(f"{where}：没有找到可检查的报告文件（PDF、网页、Word、文本）。 {where}: no report files found.", file=sys.stderr)
+        say(f"{where}：没有找到可检查的报告文件（PDF、网页、Word、文本）。 {where}: no report files found.")
         return exit_codes.BAD_INPUT
     baseline = Baseline.load(args.baseline) if args.baseline else None
     limits = BatchLimits(seconds_per_file=args.timeout, jobs=args.jobs or BatchLimits().jobs)
@@ -190,14 +191,14 @@ def _write_files(fmt: str, records: list[dict], output: Path) -> None:
     else:
         output.mkdir(exist_ok=True)
         (write_csv if fmt == "csv" else write_html)(records, output)
-    print(f"已写入 {output}（{len(records)} 个文件）。 Written: {output}", file=sys.stderr)
+    say(f"已写入 {output}（{len(records)} 个文件）。 Written: {output}")
 
 
 def _run_report(args: argparse.Namespace) -> int:
     from .store import Store
 
     if not Path(args.db).is_file():
-        print(f"{args.db}：数据库不存在。 {args.db}: no such database.", file=sys.stderr)
+        say(f"{args.db}：数据库不存在。 {args.db}: no such database.")
         return exit_codes.BAD_INPUT
     store = Store(args.db, read_only=True)
     if args.format in FILE_FORMATS:
@@ -209,25 +210,25 @@ def _run_report(args: argparse.Namespace) -> int:
         return exit_codes.OK
     console = Console(width=args.width, highlight=False)
     t = store.totals()
-    console.print(f"文件 {t['files']} 个，已检查 {t['checked']} 个，其中有错误的 {t['with_errors']} 个；"
-                  f"错误共 {t['errors']} 项，警告 {t['warnings']} 项")
+    console.print(plain(f"文件 {t['files']} 个，已检查 {t['checked']} 个，其中有错误的 {t['with_errors']} 个；"
+                        f"错误共 {t['errors']} 项，警告 {t['warnings']} 项"))
     table = RichTable(title="按状态", title_justify="left", show_edge=False)
     table.add_column("状态")
     table.add_column("文件数", justify="right")
     for name, n in store.by_status():
-        table.add_row(name, str(n))
+        table.add_row(plain(name), plain(n))
     console.print(table)
     table = RichTable(title="按规则", title_justify="left", show_edge=False)
     for name in ("规则", "级别", "问题数", "文件数"):
         table.add_column(name, justify="right" if name.endswith("数") else "left")
     for rule, severity, n, files in store.by_rule():
-        table.add_row(rule, severity, str(n), str(files))
+        table.add_row(plain(rule), plain(severity), plain(n), plain(files))
     console.print(table)
     table = RichTable(title=f"错误最多的{args.top}个文件", title_justify="left", show_edge=False)
     for name in ("文件", "机关", "年度", "状态", "错误", "警告"):
         table.add_column(name, overflow="fold")
     for row in store.worst_files(args.top):
-        table.add_row(*[("" if v is None else str(v)) for v in row])
+        table.add_row(*[plain(v) for v in row])   # stored report text: always text, never markup
     console.print(table)
     store.close()
     return exit_codes.OK
@@ -236,7 +237,7 @@ def _run_report(args: argparse.Namespace) -> int:
 def _run_check(args: argparse.Namespace) -> int:
     problem = _check_options(args)
     if problem:
-        print(problem, file=sys.stderr)
+        say(problem)
         return exit_codes.BAD_INPUT
     if _is_batch(args):
         return _run_batch(args)
@@ -259,7 +260,7 @@ def _run_single(args: argparse.Namespace) -> int:
                                                   select=args.select, ignore=args.ignore)
                 result.findings = sorted(result.findings + findings, key=Finding.sort_key)
         except InputError as exc:
-            print(exc.sentence(), file=sys.stderr)
+            say(exc.sentence())
             if args.format != "rich" or args.output:
                 reporter.add_failure(path, exc.sentence())
             reporter.finish()
@@ -319,7 +320,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"规则文件有误：{exc} / bad rule file", file=sys.stderr)
         return exit_codes.BAD_INPUT
     except UsageError as exc:
-        print(exc.sentence, file=sys.stderr)
+        say(exc.sentence)
         return exit_codes.BAD_INPUT
     except BrokenPipeError:  # `govcheck … | head`: the reader has all it wanted
         sys.stdout = open(os.devnull, "w")
@@ -330,6 +331,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug in govcheck: one sentence, not a traceback
         if getattr(args, "debug", False):
             raise
-        print(f"govcheck 内部错误：{type(exc).__name__}: {exc}。请加 --debug 重新运行并报告此问题。 "
-              f"Internal error; rerun with --debug.", file=sys.stderr)
+        say(f"govcheck 内部错误：{type(exc).__name__}: {exc}。请加 --debug 重新运行并报告此问题。 "
+            f"Internal error; rerun with --debug.")
         return exit_codes.INTERNAL

@@ -2,15 +2,14 @@
 order or a summary table sorted by errors. Records are dicts (DOMAIN §6 + status)."""
 from __future__ import annotations
 
-import json
 import sys
 from typing import TextIO
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table as RichTable
-from rich.text import Text
 
+from .screen import json_line, plain
 from .words import STATUS_ZH
 
 INTERNAL_KEYS = ("material", "reused", "from_store")   # what a record carries for the run, not for readers
@@ -42,7 +41,7 @@ def public(record: dict) -> dict:
 
 def write_json_lines(stream: TextIO, records: list[dict]) -> None:
     for record in records:
-        stream.write(json.dumps(public(record), ensure_ascii=False) + "\n")
+        stream.write(json_line(public(record)) + "\n")
     stream.flush()
 
 
@@ -57,12 +56,13 @@ def print_summary(stream: TextIO, records: list[dict], width: int | None = None)
         s = r.get("summary", {})
         status = STATUS_ZH.get(r.get("status", "ok"), r.get("status", "")) + ("（未变，沿用）" if r.get("reused") else "")
         style = "bold red" if r.get("status", "ok") != "ok" or s.get("error") else ""
-        table.add_row(r["file"], r.get("body") or "", str(r.get("year") or ""), Text(status, style=style),
-                      str(s.get("error", 0)), str(s.get("warning", 0)), r.get("cross_year", {}).get("paired_with", ""))
+        table.add_row(plain(r["file"]), plain(r.get("body") or ""), plain(r.get("year") or ""), plain(status, style=style),
+                      plain(s.get("error", 0)), plain(s.get("warning", 0)),
+                      plain(r.get("cross_year", {}).get("paired_with", "")))
     console.print(table)
     for r in records:
         if r.get("status", "ok") != "ok":
-            console.print(Text(r.get("error", ""), style="red"))
+            console.print(plain(r.get("error", ""), style="red"))
     failed = sum(r.get("status", "ok") != "ok" for r in records)
     reused = sum(bool(r.get("reused")) for r in records)
     paired = sum("cross_year" in r for r in records)
@@ -71,4 +71,4 @@ def print_summary(stream: TextIO, records: list[dict], width: int | None = None)
             f"与上年报告对照 {paired} 个；错误 {sum(r.get('summary', {}).get('error', 0) for r in records)} 项")
     if hidden:
         line += f"；已审阅（基线中）的 {hidden} 项未列出"
-    console.print(line)
+    console.print(plain(line))

@@ -1,10 +1,10 @@
 """JSON per DOMAIN.md §6: one object per checked file, one per line (JSON Lines)."""
 from __future__ import annotations
 
-import json
 from typing import TextIO
 
 from ..result import Result
+from .screen import json_line
 
 
 class JsonReporter:
@@ -12,10 +12,10 @@ class JsonReporter:
         self.stream = stream
 
     def add(self, result: Result) -> None:
-        self.stream.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+        self.stream.write(json_line(result.to_dict()) + "\n")
 
     def add_failure(self, name: str, sentence: str) -> None:
-        self.stream.write(json.dumps({"file": name, "error": sentence}, ensure_ascii=False) + "\n")
+        self.stream.write(json_line({"file": name, "error": sentence}) + "\n")
 
     def finish(self) -> None:
         self.stream.flush()

@@ -11,6 +11,7 @@ from ..findings import CellRef, Finding, Severity
 from ..result import Result, unread_cells
 from ..templates import TABLE_NAMES, load_sections, union_spec
 from .places import place_text
+from .screen import plain
 from .words import DECIDED_NOTE, SEVERITY_SIGN, SEVERITY_ZH, UNREAD_TEXT, value_text
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -32,12 +33,13 @@ class TerminalReporter:
     def add(self, result: Result) -> None:
         self.files += 1
         c = self.console
-        c.rule(Text(result.file, style="bold"))
+        c.rule(plain(result.file, style="bold"))
         template = result.template or "未知"
         if len(set(result.table_templates.values())) > 1:
             template += "（" + "，".join(f"{TABLE_NAMES[t]} {v}" for t, v in result.table_templates.items()) + "）"
-        c.print(f"标题：{result.title or '（未找到）'}")
-        c.print(f"主体：{result.body or '（未知）'}    年度：{result.year or '（未知）'}    格式：{template}    文件类型：{result.format}")
+        c.print(Text("标题：") + plain(result.title or "（未找到）"))
+        c.print(Text("主体：") + plain(result.body or "（未知）")
+                + Text(f"    年度：{result.year or '（未知）'}    格式：{template}    文件类型：{result.format}"))
         self._sections(result)
         if not self.brief:
             marks = self._marks(result.findings)
@@ -49,8 +51,8 @@ class TerminalReporter:
             self.totals[f.severity] += 1
 
     def add_failure(self, name: str, sentence: str) -> None:
-        self.console.rule(Text(name, style="bold"))
-        self.console.print(Text(sentence, style="bold red"))
+        self.console.rule(plain(name, style="bold"))
+        self.console.print(plain(sentence, style="bold red"))
 
     def finish(self) -> None:
         if self.files == 0:
@@ -70,11 +72,11 @@ class TerminalReporter:
         for spec in load_sections():
             s = found.get(spec.id)
             if s is None:
-                table.add_row(spec.canonical, Text("缺失", style="bold red"), "")
+                table.add_row(Text(spec.canonical), Text("缺失", style="bold red"), Text(""))
             else:
                 where = " ".join(x for x in (f"第{s.location.page}页" if s.location.page else "",
                                               f"第{s.location.line}行" if s.location.line else "") if x)
-                table.add_row(spec.canonical, s.heading, where)
+                table.add_row(Text(spec.canonical), plain(s.heading), Text(where))
         self.console.print(table)
 
     @staticmethod
@@ -105,15 +107,15 @@ class TerminalReporter:
             rows.setdefault(ref.row, {})[ref.column] = None
         rows = {r: rows[r] for r in [*spec.row_ids, *rows] if r in rows}
         columns = [c for c in spec.column_ids if any(c in cells for cells in rows.values())]
-        table = RichTable(title=f"{TABLE_NAMES[table_id]} {spec.title}", title_justify="left", show_edge=False)
+        table = RichTable(title=plain(f"{TABLE_NAMES[table_id]} {spec.title}"), title_justify="left", show_edge=False)
         table.add_column("")
         for col in columns:
             label = spec.column(col)
-            table.add_column(label.short or label.label if label else col, justify="right")
+            table.add_column(plain(label.short or label.label if label else col), justify="right")
         read_by = result.facts.read_by if result.facts else {}
         for row_id, cells in rows.items():
             label = spec.row(row_id)
-            line = [Text(label.short or label.label if label else row_id)]
+            line = [plain(label.short or label.label if label else row_id)]
             for col in columns:
                 if col not in cells:
                     line.append(Text(""))
@@ -135,7 +137,7 @@ class TerminalReporter:
                     if own:  # a sign as well as a colour: visible in a pasted or colourless report
                         text = f"{text} {SEVERITY_SIGN[severity]}"
                         style += " reverse"
-                line.append(Text(text, style=style))
+                line.append(plain(text, style=style))
             table.add_row(*line)
         self.console.print(table)
         if any(ref.table == table_id for ref in read_by):
@@ -149,7 +151,8 @@ class TerminalReporter:
         for name in ("级别", "规则", "位置", "说明", "应为", "实为"):
             table.add_column(name, overflow="fold")
         for f in sorted(findings, key=lambda f: (f.severity.rank, f.sort_key())):
-            table.add_row(Text(SEVERITY_ZH[f.severity], style=SEVERITY_STYLE[f.severity]), f.rule, _where(f, result),
-                          f.message, value_text(f.expected), value_text(f.actual))
+            table.add_row(Text(SEVERITY_ZH[f.severity], style=SEVERITY_STYLE[f.severity]), plain(f.rule),
+                          plain(_where(f, result)), plain(f.message), plain(value_text(f.expected)),
+                          plain(value_text(f.actual)))
         self.console.print(table)
 
