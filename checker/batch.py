@@ -19,9 +19,10 @@ from pathlib import Path
 from . import __version__
 from .check import check_bytes, record_of
 from .errors import InputError
-from .extract import read_bytes
+from .inputs import is_pattern, read_input
 from .findings import severity_counts
 from .interrupt import POLL_SECONDS, Deferred, Interrupted, quiet_worker, sigint_held
+from .names import shown_name
 
 # What a folder walk picks up. Markdown files are checked when named, not when
 # met in a folder (there they are READMEs and notes far more often than reports).
@@ -48,7 +49,7 @@ def expand_paths(arguments: Iterable[str]) -> list[Path]:
             for found in sorted(path.rglob("*")):
                 if found.is_file() and found.suffix.lower() in REPORT_SUFFIXES:
                     out.setdefault(found, None)
-        elif any(ch in argument for ch in "*?["):
+        elif is_pattern(argument):   # a path that exists is a file, whatever its characters
             for found in sorted(glob.glob(argument, recursive=True)):
                 if Path(found).is_file():
                     out.setdefault(Path(found), None)
@@ -70,7 +71,7 @@ def content_hash(path: Path) -> str | None:
 
 def failure(path: Path | str, status: str, sentence: str) -> dict:
     """The record of a file that could not be checked: its status says why, and the run goes on."""
-    return {"file": str(path), "status": status, "error": sentence, "tool_version": __version__,
+    return {"file": shown_name(path), "status": status, "error": shown_name(sentence), "tool_version": __version__,
             "findings": [], "summary": severity_counts([])}
 
 
@@ -97,10 +98,10 @@ class CheckOptions:
 def check_one(path: Path, options: CheckOptions = CheckOptions()) -> dict:
     """The record of one file (check.record_of), or a failure; never raises."""
     try:
-        data = read_bytes(path)
+        data = read_input(path)
     except InputError as exc:
         return failure(path, "unreadable", exc.sentence())
-    return check_one_bytes(data, str(path), options)
+    return check_one_bytes(data, shown_name(path), options)
 
 
 def check_one_bytes(data: bytes, name: str, options: CheckOptions = CheckOptions()) -> dict:

@@ -14,10 +14,11 @@ from .document import Cell, Document, Table
 from .engine import load_rules, run_pair_rules, run_rules, select_rules
 from .engine.loader import KINDS
 from .errors import NotAReport
-from .extract import document_from_bytes, read_bytes
+from .extract import document_from_bytes
 from .facts import ReportFacts, build_facts
 from .findings import Finding, severity_counts
 from .fingerprints import fingerprint_findings
+from .inputs import input_name, read_input
 from .pairing import MATERIAL_KEY, find_pairs, material_of, overlap_ratio, side_from_record
 from .normalize import looks_traditional, simplify
 from .result import Result, SectionOut, tables_from_facts
@@ -89,7 +90,7 @@ def check_bytes(data: bytes, name: str, *, select: Sequence[str] = (), ignore: S
 
 def check_file(path: str | Path, *, select: Sequence[str] = (), ignore: Sequence[str] = (),
                limits: Limits = DEFAULT_LIMITS, published: date | None = None) -> Result:
-    return check_bytes(read_bytes(path, limits), str(path), select=select, ignore=ignore, limits=limits,
+    return check_bytes(read_input(path, limits), input_name(path), select=select, ignore=ignore, limits=limits,
                        published=published)
 
 

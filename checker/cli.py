@@ -19,6 +19,8 @@ from .engine import load_rules, select_rules
 from .errors import InputError, RuleFileError, UsageError
 from .findings import Finding, Severity
 from .fingerprints import Baseline
+from .inputs import STDIN, is_pattern, skip_own_outputs, skipped_sentence
+from .names import shown_name
 from .reporters import REPORTERS
 from .reporters.screen import plain, say
 
@@ -53,6 +55,8 @@ def _check_options(args: argparse.Namespace) -> str | None:
         return f"{args.output}：--format {args.format} 写入一个目录，而这是一个文件。 {args.output} is a file, not a folder."
     if args.engine == "dask" and not args.scheduler:
         return "--engine dask 需要 --scheduler 地址。 --engine dask needs --scheduler ADDRESS."
+    if STDIN in args.paths and _is_batch(args):
+        return "标准输入（-）只能单独检查：不与其他文件、目录一起，也不用 --db 或 --format csv/xlsx/html。"
     rules = load_rules()
     for prefix in [*args.select, *args.ignore]:
         if not select_rules(rules, [prefix]):
@@ -111,7 +115,7 @@ def _is_batch(args: argparse.Namespace) -> bool:
     report beside it; anything else is a run over many files (records, outputs, store)."""
     named = {p for p in args.paths} | {pair[0] for pair in args.pair}
     return (bool(args.db) or args.format in FILE_FORMATS or args.engine != "local" or len(named) != 1
-            or any(Path(p).is_dir() or any(c in p for c in "*?[") for p in named))
+            or any(Path(p).is_dir() or is_pattern(p) for p in named))
 
 
 def _options(args: argparse.Namespace) -> CheckOptions:
@@ -123,7 +127,9 @@ def _run_batch(args: argparse.Namespace) -> int:
     from .season import local_runner, run_season
     from .store import Store
 
-    paths = expand_paths([*args.paths, *(p for pair in args.pair for p in pair)])
+    paths, own = skip_own_outputs(expand_paths([*args.paths, *(p for pair in args.pair for p in pair)]))
+    if own:
+        say(skipped_sentence(own))
     if not paths:
         where = "、".join(args.paths)
         say(f"{where}：没有找到可检查的报告文件（PDF、网页、Word、文本）。 {where}: no report files found.")
@@ -139,7 +145,7 @@ def _run_batch(args: argparse.Namespace) -> int:
     progress = BatchProgress(len(paths))
     try:
         run = run_season(paths, limits=limits, options=_options(args), store=store,
-                         by_hand=[tuple(pair) for pair in args.pair], runner=runner, on_record=progress.add)
+                         by_hand=[tuple(map(shown_name, pair)) for pair in args.pair], runner=runner, on_record=progress.add)
     except KeyboardInterrupt:   # Ctrl-C: the workers are gone; say what is kept and how to go on
         from .interrupt import interrupted_sentence
         progress.stop()

@@ -18,7 +18,8 @@ from pathlib import Path
 
 from .batch import BatchLimits, CheckOptions, check_one_bytes, failure, timed_out
 from .errors import InputError, UsageError
-from .extract import read_bytes
+from .inputs import read_input
+from .names import shown_name
 
 
 def dask_runner(address: str):
@@ -49,11 +50,11 @@ def _run_on(client, wait, paths: list[Path], limits: BatchLimits, options: Check
             while pending and len(running) < slots:
                 path = pending.pop(0)
                 try:
-                    data = read_bytes(path)
+                    data = read_input(path)
                 except InputError as exc:
                     yield failure(path, "unreadable", exc.sentence())
                     continue
-                future = client.submit(check_one_bytes, data, str(path), options, pure=False)
+                future = client.submit(check_one_bytes, data, shown_name(path), options, pure=False)
                 running[future] = (path, time.monotonic())
             if not running:
                 continue

@@ -12,6 +12,7 @@ from pathlib import Path
 from . import __version__
 from .batch import BatchLimits, CheckOptions, content_hash, run_batch
 from .check import apply_cross_year
+from .names import shown_name
 from .store import Store
 from .store_file import text_key
 
@@ -40,7 +41,7 @@ def run_season(paths: list[Path], *, limits: BatchLimits = BatchLimits(), option
     name: copies (the same bytes under another path with the same suffix) are checked
     once and share the result. Each new record is saved as soon as it arrives (an
     interrupted run loses nothing); records that pairing changed are saved again at the end."""
-    records: dict[str, dict] = {}
+    records: dict[str, dict] = {}             # by the name records carry (names.shown_name)
     borrowed: set[str] = set()                 # files new to the store, answered by a copy's stored result
     hashes: dict[str, str | None] = {}
     named: dict[str, Path] = {}
@@ -49,9 +50,9 @@ def run_season(paths: list[Path], *, limits: BatchLimits = BatchLimits(), option
     wanted = options.as_record()
 
     def keep(record: dict, path: Path, *, save: bool = True) -> None:
-        records[str(path)] = record
-        if store is not None and save and hashes.get(str(path)):
-            store.save(record, hashes[str(path)], path)
+        records[shown_name(path)] = record
+        if store is not None and save and hashes.get(shown_name(path)):
+            store.save(record, hashes[shown_name(path)], path)
         if on_record:
             on_record(record)
 
@@ -59,16 +60,16 @@ def run_season(paths: list[Path], *, limits: BatchLimits = BatchLimits(), option
     copies: dict[tuple[str, str], list[Path]] = {}   # bytes and suffix -> the later paths that wait for the first
     for path in paths:
         digest = content_hash(path)
-        hashes[str(path)] = digest
-        named[str(path)] = path
+        hashes[shown_name(path)] = digest
+        named[shown_name(path)] = path
         stored, own = _reusable(store, path, digest, wanted)
         if stored is not None:
-            moved = stored.get("file") != str(path)
-            stored["file"] = str(path)   # the same bytes may have moved, or be a copy
+            moved = stored.get("file") != shown_name(path)
+            stored["file"] = shown_name(path)   # the same bytes may have moved, or be a copy
             stored["reused"] = True
             keep(stored, path, save=not own or moved)
             if not own:
-                borrowed.add(str(path))
+                borrowed.add(shown_name(path))
             continue
         same = (digest, path.suffix.lower()) if digest else None
         if same in copies:
@@ -82,7 +83,7 @@ def run_season(paths: list[Path], *, limits: BatchLimits = BatchLimits(), option
         record["options"] = wanted
         path = named.get(record["file"], Path(record["file"]))
         keep(record, path)
-        for other in copies.pop((hashes.get(str(path)), path.suffix.lower()), []):
+        for other in copies.pop((hashes.get(shown_name(path)), path.suffix.lower()), []):
             if record.get("status", "ok") == "ok":
                 keep(_as_copy(record, other), other)
             else:   # a failure's sentence names its file: the copy is tried under its own name
@@ -90,7 +91,7 @@ def run_season(paths: list[Path], *, limits: BatchLimits = BatchLimits(), option
     for record in _each(runner(again, limits, options)) if again else ():
         record["options"] = wanted
         keep(record, named.get(record["file"], Path(record["file"])))
-    ordered = [records[str(p)] for p in paths if str(p) in records]
+    ordered = [records[shown_name(p)] for p in paths if shown_name(p) in records]
     # last year's reports may come from an earlier run into the same store
     earlier: list[dict] = []
     if store is not None:
@@ -98,8 +99,8 @@ def run_season(paths: list[Path], *, limits: BatchLimits = BatchLimits(), option
         earlier = store.checked_in_years(years, __version__, exclude={text_key(p) for p in paths})
     for record in apply_cross_year(ordered, by_hand, earlier=earlier, select=options.select, ignore=options.ignore):
         path = named.get(record["file"], Path(record["file"]))
-        if store is not None and hashes.get(str(path)):
-            store.save(record, hashes[str(path)], path)
+        if store is not None and hashes.get(shown_name(path)):
+            store.save(record, hashes[shown_name(path)], path)
     return SeasonRun(ordered, {r["file"] for r in ordered if not r.get("reused") or r["file"] in borrowed})
 
 
@@ -122,7 +123,7 @@ def _reusable(store: Store | None, path: Path, digest: str | None, wanted: dict)
 def _as_copy(record: dict, path: Path) -> dict:
     """The record of another path with the same bytes: the same result, under its own name."""
     copy = deepcopy(record)
-    copy["file"] = str(path)
+    copy["file"] = shown_name(path)
     return copy
 
 

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from ..document import Document
+from ..inputs import refusal
 from ..errors import BinaryFile, EmptyFile, FileMissing, NotAFile, TooLarge, UndecodableText, UnsupportedFormat
 from ..settings import DEFAULT_LIMITS, Limits
 from .encoding import declared_charset, decode
@@ -59,6 +60,9 @@ def document_from_bytes(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS)
     if len(data) > limits.max_bytes:
         raise TooLarge(name, f"{len(data)} 字节 > {limits.max_bytes}")
     fmt = sniff_format(data, name)
+    refused = refusal(data, name, fmt)   # an archive, an OFD file, govcheck's own page: what to do instead
+    if refused is not None:
+        raise refused
     if fmt == "pdf":
         return extract_pdf(data, name, limits=limits)
     if fmt == "docx":

@@ -12,6 +12,7 @@ from html import escape
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
+from .. import __version__
 from ..templates import TABLE_NAMES, TableSpec, load_sections
 from .places import label, place_text, section_text, table_spec
 from .words import DECIDED_NOTE, SEVERITY_SIGN, SEVERITY_ZH, STATUS_ZH, UNREAD_TEXT, severity_rank, value_text
@@ -384,6 +385,7 @@ def _text(value: object) -> str:
 def _document(title: str, body: str) -> str:
     return (
         '<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
+        f'<meta name="generator" content="govcheck {__version__}">'   # our own page: never checked as a report
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{escape(title)}</title><style>{STYLE}</style></head>\n<body>{body}</body></html>\n"
     )
