@@ -21,6 +21,7 @@ from .findings import Finding, Severity
 from .fingerprints import Baseline
 from .inputs import STDIN, is_pattern, skip_own_outputs, skipped_sentence
 from .names import shown_name
+from .outputs import ReplacingText, destination_problem, make_folder
 from .reporters import REPORTERS
 from .reporters.screen import plain, say
 
@@ -65,6 +66,7 @@ def _check_options(args: argparse.Namespace) -> str | None:
         folder = Path(args.output).resolve().parent   # a csv/html folder is made; its parent must exist
         if not folder.is_dir():
             return f"{args.output}：输出目录不存在。 {args.output}: the output folder does not exist."
+        return destination_problem(args.format, args.output, args.force)   # before anything is checked
     return None
 
 
@@ -84,6 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--published", type=_date, metavar="YYYY-MM-DD",
                        help="报告的公布日期（用于核对第四十九条的公布期限；优先于文件中找到的日期）")
     check.add_argument("--output", "-o", metavar="FILE", help="写入文件而不是标准输出")
+    check.add_argument("--force", action="store_true", help="-o 指向的目录不是空的、也不是 govcheck 的输出目录时，仍写入（替换同名文件）")
     check.add_argument("--width", type=_width, default=None, help="终端宽度（默认自动）")
     check.add_argument("--brief", action="store_true", help="不画统计表，只列章节和问题")
     check.add_argument("--debug", action="store_true", help="出错时显示完整的回溯信息")
@@ -104,6 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--format", choices=("rich", *FILE_FORMATS), default="rich",
                         help="rich：终端汇总（默认）；csv/xlsx/html：把数据库中的全部结果写到 -o")
     report.add_argument("--output", "-o", metavar="PATH")
+    report.add_argument("--force", action="store_true", help="-o 指向的目录不是空的、也不是 govcheck 的输出目录时，仍写入（替换同名文件）")
     rules = sub.add_parser("rules", help="列出规则，或说明一条规则 / list rules or explain one")
     rules.add_argument("code", nargs="?")
     rules.add_argument("--width", type=_width, default=None)
@@ -165,7 +169,7 @@ def _run_batch(args: argparse.Namespace) -> int:
     if args.format in FILE_FORMATS:
         _write_files(args.format, records, Path(args.output))
     else:
-        stream = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+        stream = ReplacingText(args.output) if args.output else sys.stdout   # whole or not at all
         try:
             if args.format == "json":
                 write_json_lines(stream, new)   # a rerun says only what is new; the store holds the rest
@@ -195,7 +199,7 @@ def _write_files(fmt: str, records: list[dict], output: Path) -> None:
         except MissingDependency as exc:
             raise UsageError(str(exc)) from None
     else:
-        output.mkdir(exist_ok=True)
+        make_folder(output)
         (write_csv if fmt == "csv" else write_html)(records, output)
     say(f"已写入 {output}（{len(records)} 个文件）。 Written: {output}")
 
@@ -210,6 +214,11 @@ def _run_report(args: argparse.Namespace) -> int:
     if args.format in FILE_FORMATS:
         if not args.output:
             print(f"--format {args.format} 需要用 -o 指定输出位置。 --format {args.format} needs -o.", file=sys.stderr)
+            return exit_codes.BAD_INPUT
+        problem = destination_problem(args.format, args.output, args.force)
+        if problem:
+            say(problem)
+            store.close()
             return exit_codes.BAD_INPUT
         _write_files(args.format, store.all_records(__version__), Path(args.output))
         store.close()
@@ -255,7 +264,7 @@ def _run_single(args: argparse.Namespace) -> int:
     year's report beside it when --pair names one."""
     path = args.paths[0] if args.paths else args.pair[0][0]
     baseline = Baseline.load(args.baseline) if args.baseline else None
-    stream = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    stream = ReplacingText(args.output) if args.output else sys.stdout   # whole or not at all
     try:
         reporter = REPORTERS[args.format](stream, width=args.width, brief=args.brief)
         try:

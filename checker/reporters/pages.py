@@ -13,6 +13,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
 from .. import __version__
+from ..outputs import make_folder, replacing
 from ..templates import TABLE_NAMES, TableSpec, load_sections
 from .places import label, place_text, section_text, table_spec
 from .words import DECIDED_NOTE, SEVERITY_SIGN, SEVERITY_ZH, STATUS_ZH, UNREAD_TEXT, severity_rank, value_text
@@ -63,12 +64,17 @@ document.querySelectorAll("th.sortable").forEach(function (th) {
 def write_html(records: list[dict], folder: Path) -> Path:
     """folder/index.html and one page per record; returns the index."""
     folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
+    make_folder(folder)
     for record in records:
-        (folder / page_name(record)).write_text(record_page(record), encoding="utf-8")
+        _write(folder / page_name(record), record_page(record))
     index = folder / "index.html"
-    index.write_text(index_page(records), encoding="utf-8")
+    _write(index, index_page(records))
     return index
+
+
+def _write(path: Path, text: str) -> None:
+    with replacing(path, "w", encoding="utf-8") as out:   # whole or not at all, never through a link
+        out.write(text)
 
 
 def page_name(record: dict) -> str:

@@ -10,6 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..outputs import make_folder, replacing, replacing_path
+
 if TYPE_CHECKING:
     from openpyxl.cell.cell import Cell
     from openpyxl.worksheet.worksheet import Worksheet
@@ -98,7 +100,7 @@ def _looks_like_formula(text: str) -> bool:
 
 def _write_csv(path: Path, header: list[str], rows: list[list[object]]) -> Path:
     # utf-8-sig: the BOM is what makes Excel (Chinese Windows defaults to GBK) read UTF-8.
-    with path.open("w", encoding="utf-8-sig", newline="") as out:
+    with replacing(path, "w", encoding="utf-8-sig", newline="") as out:   # whole or not at all
         writer = csv.writer(out)
         writer.writerow(header)
         writer.writerows([_csv_cell(v) for v in row] for row in rows)
@@ -108,7 +110,7 @@ def _write_csv(path: Path, header: list[str], rows: list[list[object]]) -> Path:
 def write_csv(records: list[dict], folder: Path) -> list[Path]:
     """folder/reports.csv (one row per record) and folder/findings.csv (one row per finding)."""
     folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
+    make_folder(folder)
     return [
         _write_csv(folder / "reports.csv", REPORT_HEADER, report_rows(records)),
         _write_csv(folder / "findings.csv", FINDING_HEADER, finding_rows(records)),
@@ -122,7 +124,7 @@ def write_xlsx(records: list[dict], path: Path) -> Path:
     except ImportError:
         raise MissingDependency("输出 Excel 文件需要 openpyxl，请先安装：pip install openpyxl") from None
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_folder(path.parent)
     book = openpyxl.Workbook()
     reports = book.active
     reports.title = "报告"
@@ -137,7 +139,8 @@ def write_xlsx(records: list[dict], path: Path) -> Path:
     _fill_sheet(findings, FINDING_HEADER, finding_rows(records))
     for row in findings.iter_rows(min_row=2):
         _colour(row[SEVERITY_INDEX], row[SEVERITY_INDEX].value)
-    book.save(path)
+    with replacing_path(path) as temporary:   # whole or not at all
+        book.save(temporary)
     return path
 
 

@@ -1,0 +1,237 @@
+"""The files govcheck writes for people (`-o`): checked before any report is, never
+written through a link, never over a folder that is not ours without `--force`, and each
+written whole or not at all (a temporary name in the same folder, then a rename), so a
+full disk or a Ctrl-C leaves the file that was there before.
+"""
+from __future__ import annotations
+
+import errno
+import os
+import stat
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO
+
+from .errors import UsageError
+from .inputs import GENERATOR_MARK
+from .names import shown_name
+
+FOLDER_FORMATS = ("csv", "html")
+CSV_FILES = ("reports.csv", "findings.csv")
+PROBE_BYTES = 16 * 1024          # a folder that cannot take this cannot take the outputs
+_REASONS = {errno.ENOSPC: "磁盘已满", errno.EDQUOT: "超出磁盘配额", errno.EACCES: "没有权限",
+            errno.EPERM: "没有权限", errno.EROFS: "只读文件系统", errno.EFBIG: "文件超出大小上限",
+            errno.ENOENT: "目录不存在", errno.ENOTDIR: "路径中有一段不是目录"}
+
+
+class OutputProblem(UsageError):
+    """An output cannot be written where it was asked for: one sentence, exit 2."""
+
+
+def reason(exc: OSError) -> str:
+    return _REASONS.get(exc.errno) or exc.strerror or type(exc).__name__
+
+
+# -- before the run ----------------------------------------------------------------------------
+def destination_problem(fmt: str, output: str | os.PathLike, force: bool = False) -> str | None:
+    """Why `-o output` cannot take this format's output, in one sentence, or None. Called
+    before anything is checked, so a place that cannot be written costs nothing."""
+    out = Path(output)
+    if fmt in FOLDER_FORMATS:
+        return _folder_problem(fmt, out, force)
+    if out.is_symlink():
+        return _link_sentence(out)
+    if out.is_dir():
+        return f"{shown_name(out)}：这是一个目录，--format {fmt} 写入一个文件。"
+    return _probe(out.parent)
+
+
+def _folder_problem(fmt: str, out: Path, force: bool) -> str | None:
+    if out.is_symlink() and not out.is_dir():
+        return _link_sentence(out)
+    if not out.exists():
+        return _probe(out.parent)          # the folder is made when the outputs are written
+    if not out.is_dir():
+        return f"{shown_name(out)}：这是一个文件，--format {fmt} 写入一个目录。"
+    try:
+        entries = [e for e in os.scandir(out) if not e.name.startswith(".")]
+    except OSError as exc:
+        return f"{shown_name(out)}：无法读取输出目录（{reason(exc)}）。"
+    for entry in entries:
+        if entry.is_symlink() and _could_write(fmt, entry.name):
+            return _link_sentence(Path(entry.path))
+    if entries and not force:
+        replaced = [e.name for e in entries if _could_write(fmt, e.name) and _known(fmt, e.name)
+                    and not _ours(Path(e.path))]
+        if replaced or not any(_ours(Path(e.path)) for e in entries if _known(fmt, e.name)):
+            what = f"（会替换其中的 {'、'.join(sorted(replaced))}）" if replaced else ""
+            return (f"{shown_name(out)}：目录不是空的，也不是 govcheck 写过的输出目录{what}；"
+                    "确认要写入请加 --force，或换一个空目录。")
+    return _probe(out)
+
+
+def _could_write(fmt: str, name: str) -> bool:
+    """Whether a run in this format may write a file of this name (html: any page name)."""
+    return name in CSV_FILES if fmt == "csv" else name.lower().endswith(".html")
+
+
+def _known(fmt: str, name: str) -> bool:
+    """The files whose names are known before the run (the pages' names depend on the records)."""
+    return name in CSV_FILES if fmt == "csv" else name == "index.html"
+
+
+def _ours(path: Path) -> bool:
+    """A file govcheck wrote: a page with its generator mark, a CSV with its header."""
+    from .reporters.sheets import FINDING_HEADER, REPORT_HEADER
+
+    heads = {".html": (GENERATOR_MARK,), ".csv": tuple("\ufeff".encode() + ",".join(h).encode() for h in
+                                                      (REPORT_HEADER, FINDING_HEADER))}
+    try:
+        if not stat.S_ISREG(os.lstat(path).st_mode):
+            return False
+        with open(path, "rb") as handle:
+            head = handle.read(1024)
+    except OSError:
+        return False
+    marks = heads.get(path.suffix.lower(), ())
+    return any(head.startswith(m) if path.suffix.lower() == ".csv" else m in head for m in marks)
+
+
+def _link_sentence(path: Path) -> str:
+    return (f"{shown_name(path)}：这是一个符号链接，govcheck 不会通过链接把结果写到输出位置之外；"
+            "请删除它或换一个输出位置。")
+
+
+def _probe(folder: Path) -> str | None:
+    try:
+        fd, name = tempfile.mkstemp(prefix=".govcheck-", suffix=".probe", dir=folder)
+        try:
+            with open(fd, "wb") as handle:
+                handle.write(bytes(PROBE_BYTES))
+                handle.flush()
+                os.fsync(handle.fileno())
+        finally:
+            os.unlink(name)
+    except OSError as exc:
+        return f"{shown_name(folder)}：无法写入（{reason(exc)}），请换一个输出位置。"
+    return None
+
+
+# -- writing -----------------------------------------------------------------------------------
+def make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputProblem(f"{shown_name(folder)}：无法创建输出目录（{reason(exc)}）。") from None
+
+
+@contextmanager
+def replacing(path: str | os.PathLike, mode: str = "w", **open_args) -> Iterator[IO]:
+    """A file opened under a temporary name beside `path`; when the block ends without an
+    error it takes `path`'s place (a link there is replaced, never followed); otherwise it
+    is removed and `path` is left as it was. A failed write is one sentence (OutputProblem)."""
+    with replacing_path(path) as temporary:
+        with open(temporary, mode, **open_args) as handle:
+            yield handle
+
+
+@contextmanager
+def replacing_path(path: str | os.PathLike) -> Iterator[Path]:
+    """Like `replacing`, for writers that take a file name (openpyxl): the temporary path."""
+    path = Path(path)
+    temporary = _temporary_beside(path)
+    try:
+        yield temporary
+        _put_in_place(temporary, path)
+    except OSError as exc:
+        _remove(temporary)
+        raise OutputProblem(_failed(path, exc)) from None
+    except BaseException:
+        _remove(temporary)
+        raise
+
+
+class ReplacingText:
+    """A text stream (-o FILE for the terminal report or JSON) written under a temporary
+    name: `close()` puts it in place, unless an exception is on its way out (a bug, Ctrl-C,
+    a failed write), when the file that was there is kept. A failed write is OutputProblem."""
+
+    def __init__(self, path: str | os.PathLike, encoding: str = "utf-8") -> None:
+        self.path = Path(path)
+        self._temporary = _temporary_beside(self.path)
+        self._handle: IO[str] | None = open(self._temporary, "w", encoding=encoding)
+
+    def __getattr__(self, name: str):          # isatty, encoding, fileno … for rich
+        return getattr(self._handle, name)
+
+    def write(self, text: str) -> int:
+        return self._guarded(lambda handle: handle.write(text))
+
+    def flush(self) -> None:
+        self._guarded(lambda handle: handle.flush())
+
+    def close(self) -> None:
+        handle, self._handle = self._handle, None
+        if handle is None:
+            return
+        if sys.exc_info()[1] is not None:      # closed on the way out of an error: keep the old file
+            try:
+                handle.close()
+            except OSError:
+                pass
+            _remove(self._temporary)
+            return
+        try:
+            handle.close()
+            _put_in_place(self._temporary, self.path)
+        except OSError as exc:
+            _remove(self._temporary)
+            raise OutputProblem(_failed(self.path, exc)) from None
+
+    def _guarded(self, action):
+        try:
+            return action(self._handle)
+        except OSError as exc:
+            raise OutputProblem(_failed(self.path, exc)) from None
+
+
+def _temporary_beside(path: Path) -> Path:
+    """A new empty file in `path`'s folder (created exclusively: no link is followed)."""
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        os.close(fd)
+    except OSError as exc:
+        raise OutputProblem(_failed(path, exc)) from None
+    return Path(name)
+
+
+def _put_in_place(temporary: Path, path: Path) -> None:
+    os.chmod(temporary, _mode_for(path))
+    os.replace(temporary, path)
+
+
+def _failed(path: Path, exc: OSError) -> str:
+    return f"{shown_name(path)}：写入失败（{reason(exc)}），原有文件未改动。"
+
+
+def _mode_for(path: Path) -> int:
+    """The mode of the file replaced, or what the umask gives a new file."""
+    try:
+        st = os.lstat(path)
+        if stat.S_ISREG(st.st_mode):
+            return stat.S_IMODE(st.st_mode)
+    except OSError:
+        pass
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def _remove(path: Path) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
