@@ -26,7 +26,8 @@ from .names import shown_name
 
 # What a folder walk picks up. Markdown files are checked when named, not when
 # met in a folder (there they are READMEs and notes far more often than reports).
-REPORT_SUFFIXES = {".pdf", ".html", ".htm", ".shtml", ".docx", ".doc", ".txt"}
+# ZIP and OFD files are not read, but picked up so that each says what to do (inputs.py).
+REPORT_SUFFIXES = {".pdf", ".html", ".htm", ".shtml", ".docx", ".doc", ".txt", ".zip", ".ofd"}
 
 
 @dataclass(frozen=True)

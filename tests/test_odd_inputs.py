@@ -199,6 +199,12 @@ def test_a_zip_of_reports_and_an_ofd_file_say_what_to_do(tmp_path, capsys):
     for name, sentence in cases.items():
         status, out, err = run(["check", tmp_path / name], capsys)
         assert (status, out, err) == (exit_codes.BAD_INPUT, "", f"{tmp_path}/{name}：{sentence}\n")
+    # met in a folder walk, each says so too, and the run goes on
+    status, out, _ = run(["check", tmp_path, "--format", "json"], capsys)
+    records = {Path(r["file"]).name: r["error"] for r in map(json.loads, out.splitlines())}
+    assert records == {"reports.zip": f"{tmp_path}/reports.zip：{cases['reports.zip']}",
+                       "report.ofd": f"{tmp_path}/report.ofd：{cases['report.ofd']}"}
+    assert status == exit_codes.BAD_INPUT                 # nothing there could be checked
     # a spreadsheet is a ZIP too, but no archive of reports
     openpyxl = pytest.importorskip("openpyxl")
     openpyxl.Workbook().save(tmp_path / "table.xlsx")
