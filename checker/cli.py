@@ -21,8 +21,9 @@ from .findings import Finding, Severity
 from .fingerprints import Baseline
 from .inputs import STDIN, is_pattern, skip_own_outputs, skipped_sentence
 from .names import shown_name
-from .outputs import ReplacingText, destination_problem, make_folder
+from .outputs import ReplacingText, destination_problem
 from .reporters import REPORTERS
+from .reporters.files import WriteFailed, make_folder
 from .reporters.screen import plain, say
 
 FILE_FORMATS = ("csv", "xlsx", "html")   # written to -o, for auditors to hand on
@@ -277,7 +278,7 @@ def _run_single(args: argparse.Namespace) -> int:
         except InputError as exc:
             say(exc.sentence())
             if args.format != "rich" or args.output:
-                reporter.add_failure(path, exc.sentence())
+                reporter.add_failure(shown_name(path), shown_name(exc.sentence()))
             reporter.finish()
             return exit_codes.BAD_INPUT
         record = result.to_dict()
@@ -334,7 +335,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except RuleFileError as exc:
         print(f"规则文件有误：{exc} / bad rule file", file=sys.stderr)
         return exit_codes.BAD_INPUT
-    except UsageError as exc:
+    except (UsageError, WriteFailed) as exc:
         say(exc.sentence)
         return exit_codes.BAD_INPUT
     except BrokenPipeError:  # `govcheck … | head`: the reader has all it wanted

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .names import shown_name
-
 
 class InputError(Exception):
     exit_code = 2
@@ -16,7 +14,7 @@ class InputError(Exception):
     en = "the file cannot be checked"
 
     def __init__(self, path: str | Path, detail: str = "") -> None:
-        self.path = shown_name(path)   # bytes that are not UTF-8 as \xNN
+        self.path = str(path)
         self.detail = detail
         super().__init__(self.sentence())
 

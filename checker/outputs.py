@@ -5,34 +5,20 @@ full disk or a Ctrl-C leaves the file that was there before.
 """
 from __future__ import annotations
 
-import errno
 import os
 import stat
 import sys
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
-from .errors import UsageError
-from .inputs import GENERATOR_MARK
+from .extract.refusals import OWN_PAGE_MARK
 from .names import shown_name
+from .reporters.files import failed, reason, remove, put_in_place, temporary_beside
 
 FOLDER_FORMATS = ("csv", "html")
 CSV_FILES = ("reports.csv", "findings.csv")
 PROBE_BYTES = 16 * 1024          # a folder that cannot take this cannot take the outputs
-_REASONS = {errno.ENOSPC: "磁盘已满", errno.EDQUOT: "超出磁盘配额", errno.EACCES: "没有权限",
-            errno.EPERM: "没有权限", errno.EROFS: "只读文件系统", errno.EFBIG: "文件超出大小上限",
-            errno.ENOENT: "目录不存在", errno.ENOTDIR: "路径中有一段不是目录"}
-
-
-class OutputProblem(UsageError):
-    """An output cannot be written where it was asked for: one sentence, exit 2."""
-
-
-def reason(exc: OSError) -> str:
-    return _REASONS.get(exc.errno) or exc.strerror or type(exc).__name__
 
 
 # -- before the run ----------------------------------------------------------------------------
@@ -87,7 +73,7 @@ def _ours(path: Path) -> bool:
     """A file govcheck wrote: a page with its generator mark, a CSV with its header."""
     from .reporters.sheets import FINDING_HEADER, REPORT_HEADER
 
-    heads = {".html": (GENERATOR_MARK,), ".csv": tuple("\ufeff".encode() + ",".join(h).encode() for h in
+    heads = {".html": (OWN_PAGE_MARK,), ".csv": tuple("\ufeff".encode() + ",".join(h).encode() for h in
                                                       (REPORT_HEADER, FINDING_HEADER))}
     try:
         if not stat.S_ISREG(os.lstat(path).st_mode):
@@ -120,48 +106,15 @@ def _probe(folder: Path) -> str | None:
     return None
 
 
-# -- writing -----------------------------------------------------------------------------------
-def make_folder(folder: Path) -> None:
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputProblem(f"{shown_name(folder)}：无法创建输出目录（{reason(exc)}）。") from None
-
-
-@contextmanager
-def replacing(path: str | os.PathLike, mode: str = "w", **open_args) -> Iterator[IO]:
-    """A file opened under a temporary name beside `path`; when the block ends without an
-    error it takes `path`'s place (a link there is replaced, never followed); otherwise it
-    is removed and `path` is left as it was. A failed write is one sentence (OutputProblem)."""
-    with replacing_path(path) as temporary:
-        with open(temporary, mode, **open_args) as handle:
-            yield handle
-
-
-@contextmanager
-def replacing_path(path: str | os.PathLike) -> Iterator[Path]:
-    """Like `replacing`, for writers that take a file name (openpyxl): the temporary path."""
-    path = Path(path)
-    temporary = _temporary_beside(path)
-    try:
-        yield temporary
-        _put_in_place(temporary, path)
-    except OSError as exc:
-        _remove(temporary)
-        raise OutputProblem(_failed(path, exc)) from None
-    except BaseException:
-        _remove(temporary)
-        raise
-
-
+# -- writing ---------------------------------------------------------------------------------
 class ReplacingText:
     """A text stream (-o FILE for the terminal report or JSON) written under a temporary
     name: `close()` puts it in place, unless an exception is on its way out (a bug, Ctrl-C,
-    a failed write), when the file that was there is kept. A failed write is OutputProblem."""
+    a failed write), when the file that was there is kept. A failed write is WriteFailed."""
 
     def __init__(self, path: str | os.PathLike, encoding: str = "utf-8") -> None:
         self.path = Path(path)
-        self._temporary = _temporary_beside(self.path)
+        self._temporary = temporary_beside(self.path)
         self._handle: IO[str] | None = open(self._temporary, "w", encoding=encoding)
 
     def __getattr__(self, name: str):          # isatty, encoding, fileno … for rich
@@ -182,56 +135,17 @@ class ReplacingText:
                 handle.close()
             except OSError:
                 pass
-            _remove(self._temporary)
+            remove(self._temporary)
             return
         try:
             handle.close()
-            _put_in_place(self._temporary, self.path)
+            put_in_place(self._temporary, self.path)
         except OSError as exc:
-            _remove(self._temporary)
-            raise OutputProblem(_failed(self.path, exc)) from None
+            remove(self._temporary)
+            raise failed(self.path, exc) from None
 
     def _guarded(self, action):
         try:
             return action(self._handle)
         except OSError as exc:
-            raise OutputProblem(_failed(self.path, exc)) from None
-
-
-def _temporary_beside(path: Path) -> Path:
-    """A new empty file in `path`'s folder (created exclusively: no link is followed)."""
-    try:
-        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        os.close(fd)
-    except OSError as exc:
-        raise OutputProblem(_failed(path, exc)) from None
-    return Path(name)
-
-
-def _put_in_place(temporary: Path, path: Path) -> None:
-    os.chmod(temporary, _mode_for(path))
-    os.replace(temporary, path)
-
-
-def _failed(path: Path, exc: OSError) -> str:
-    return f"{shown_name(path)}：写入失败（{reason(exc)}），原有文件未改动。"
-
-
-def _mode_for(path: Path) -> int:
-    """The mode of the file replaced, or what the umask gives a new file."""
-    try:
-        st = os.lstat(path)
-        if stat.S_ISREG(st.st_mode):
-            return stat.S_IMODE(st.st_mode)
-    except OSError:
-        pass
-    mask = os.umask(0)
-    os.umask(mask)
-    return 0o666 & ~mask
-
-
-def _remove(path: Path) -> None:
-    try:
-        os.unlink(path)
-    except OSError:
-        pass
+            raise failed(self.path, exc) from None

@@ -89,6 +89,9 @@ def test_json_of_a_name_that_is_not_utf8_is_utf8(tmp_path):
     done = govcheck("check", missing)
     assert done.returncode == exit_codes.BAD_INPUT
     assert done.stderr.decode("utf-8").startswith(f"{season}/gone\\xff.txt：文件不存在。")
+    done = govcheck("check", missing, "--format", "json")
+    assert done.returncode == exit_codes.BAD_INPUT
+    assert json.loads(done.stdout.decode("utf-8"))["file"] == f"{season}/gone\\xff.txt"
 
 
 # -- 9. a path that exists is a file ------------------------------------------------------------
@@ -148,7 +151,7 @@ def test_pages_written_into_the_season_are_skipped_next_time(tmp_path, capsys):
     assert run(["check", season, "--format", "html", "-o", season / "pages"], capsys)[0] == exit_codes.OK
     pages = sorted((season / "pages").glob("*.html"))
     assert len(pages) == 3
-    assert all('<meta name="generator" content="govcheck ' in p.read_text(encoding="utf-8")[:300] for p in pages)
+    assert all('<meta name="generator" content="govcheck">' in p.read_text(encoding="utf-8")[:300] for p in pages)
     status, out, err = run(["check", season, "--format", "json"], capsys)
     assert status == exit_codes.OK
     assert err == f"已跳过 govcheck 自己生成的 3 个检查结果页面（在 {season}/pages 中）。\n"

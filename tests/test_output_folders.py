@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from checker import cli, exit_codes
-from checker.outputs import ReplacingText, replacing
+from checker.outputs import ReplacingText
+from checker.reporters.files import replacing
 
 from .conftest import HTML_SAMPLES, PINGTAN, SEED
 from .permissions import govcheck, require_binding_permissions
@@ -74,7 +75,7 @@ def test_a_folder_that_is_not_ours_is_refused_unless_forced(tmp_path, capsys):
     assert err == f"{notes}：目录不是空的，也不是 govcheck 写过的输出目录；确认要写入请加 --force，或换一个空目录。\n"
     status, _, err = run(["check", SEED, "--format", "html", "-o", out, "--force"], capsys)
     assert status == exit_codes.OK and err.startswith(f"已写入 {out}")
-    assert 'content="govcheck ' in (out / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="generator" content="govcheck">' in (out / "index.html").read_text(encoding="utf-8")
     assert (out / "reports.csv").read_bytes() == before["reports.csv"]    # html does not touch it
 
 

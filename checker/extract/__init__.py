@@ -6,13 +6,13 @@ import re
 from pathlib import Path
 
 from ..document import Document
-from ..inputs import refusal
 from ..errors import BinaryFile, EmptyFile, FileMissing, NotAFile, TooLarge, UndecodableText, UnsupportedFormat
 from ..settings import DEFAULT_LIMITS, Limits
 from .encoding import declared_charset, decode
 from .docx import extract_docx
 from .html import extract_html
 from .pdf import extract_pdf
+from .refusals import refusal
 from .text import extract_text
 
 _HTML_START = re.compile(rb"<\s*(!doctype\s+html|html|head|body|meta|table|div|p|title|span|h[1-6])\b", re.I)

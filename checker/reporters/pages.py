@@ -12,13 +12,13 @@ from html import escape
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
-from .. import __version__
-from ..outputs import make_folder, replacing
 from ..templates import TABLE_NAMES, TableSpec, load_sections
+from .files import make_folder, replacing
 from .places import label, place_text, section_text, table_spec
 from .words import DECIDED_NOTE, SEVERITY_SIGN, SEVERITY_ZH, STATUS_ZH, UNREAD_TEXT, severity_rank, value_text
 
 NULL_TEXT = "空白/未读出"
+GENERATOR = '<meta name="generator" content="govcheck">'
 
 # A cell a finding names: (table, row, column); 表四 has no row, its column is "review.upheld".
 CellKey = tuple[str, str | None, str]
@@ -391,7 +391,7 @@ def _text(value: object) -> str:
 def _document(title: str, body: str) -> str:
     return (
         '<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
-        f'<meta name="generator" content="govcheck {__version__}">'   # our own page: never checked as a report
+        f"{GENERATOR}"   # our own page: a later run over its folder skips it (extract/refusals.py)
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{escape(title)}</title><style>{STYLE}</style></head>\n<body>{body}</body></html>\n"
     )

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..outputs import make_folder, replacing, replacing_path
+from .files import make_folder, replacing, replacing_path
 
 if TYPE_CHECKING:
     from openpyxl.cell.cell import Cell
