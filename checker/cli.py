@@ -154,7 +154,7 @@ def _run_batch(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:   # Ctrl-C: the workers are gone; say what is kept and how to go on
         from .interrupt import interrupted_sentence
         progress.stop()
-        print(interrupted_sentence(paths, store, __version__), file=sys.stderr)
+        say(interrupted_sentence(paths, store, __version__))
         return exit_codes.INTERRUPTED
     finally:
         progress.stop()
