@@ -306,8 +306,10 @@ def test_hostile_long_lines_are_bounded_and_never_crash():
     sections = "一、总体情况 二、主动公开政府信息情况 三、收到和处理政府信息公开申请情况 "
     with pytest.raises(NotAReport):
         check_bytes(("一、" * 200_000).encode("utf-8"), "numerals.txt")
-    repeated = check_bytes((sections * 20_000).encode("utf-8"), "headings.txt")
+    repeated = check_bytes((sections * 8_000).encode("utf-8"), "headings.txt")   # 360,000 characters
     assert [s.id for s in repeated.sections][:3] == ["overview", "proactive", "requests"]
+    with pytest.raises(NotAReport):   # past MAX_RUNON_CHARS a line is no capture's body
+        check_bytes((sections * 20_000).encode("utf-8"), "headings.txt")
     labels = check_bytes((sections + "本年新收政府信息公开申请数量1000001" * 20_000).encode("utf-8"), "labels.txt")
     assert labels.to_dict()["tables"] == {}     # one row's label 20,000 times is no table
     digits = check_bytes((sections + "本年新收政府信息公开申请数量" + "1" * 100_000 + "上年结转政府信息公开申请数量"
