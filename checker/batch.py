@@ -5,7 +5,6 @@ order, each outcome a plain dict (DOMAIN.md §6) ready for a reporter or a store
 from __future__ import annotations
 
 import glob
-import hashlib
 import multiprocessing as mp
 import os
 import resource
@@ -20,7 +19,9 @@ from . import __version__
 from .check import check_bytes, record_of
 from .errors import InputError
 from .extract import read_bytes
+from .filekinds import bounded_sha256
 from .findings import severity_counts
+from .settings import DEFAULT_LIMITS
 
 # What a folder walk picks up. Markdown files are checked when named, not when
 # met in a folder (there they are READMEs and notes far more often than reports).
@@ -57,14 +58,9 @@ def expand_paths(arguments: Iterable[str]) -> list[Path]:
 
 
 def content_hash(path: Path) -> str | None:
-    try:
-        digest = hashlib.sha256()
-        with open(path, "rb") as handle:
-            for chunk in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(chunk)
-        return digest.hexdigest()
-    except OSError:
-        return None
+    """The store's key: read before any limit exists, so only a regular file within the
+    size limit is hashed (filekinds.bounded_sha256); the rest are checked, not stored."""
+    return bounded_sha256(path, DEFAULT_LIMITS.max_bytes)
 
 
 def failure(path: Path | str, status: str, sentence: str) -> dict:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..document import Document
 from ..errors import BinaryFile, EmptyFile, FileMissing, NotAFile, TooLarge, UndecodableText, UnsupportedFormat
+from ..filekinds import refuse_special
 from ..settings import DEFAULT_LIMITS, Limits
 from .encoding import declared_charset, decode
 from .docx import extract_docx
@@ -47,6 +48,7 @@ def read_bytes(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
         raise FileMissing(path)
     if p.is_dir():
         raise NotAFile(path)
+    refuse_special(p)   # a device, FIFO or socket is never opened
     size = p.stat().st_size
     if size > limits.max_bytes:
         raise TooLarge(path, f"{size} 字节 > {limits.max_bytes}")
