@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import __version__
 from .check import check_bytes, record_of
-from .errors import InputError
+from .errors import InputError, TooLarge
 from .extract import read_bytes
 from .filekinds import bounded_sha256
 from .findings import severity_counts
@@ -63,6 +63,12 @@ def content_hash(path: Path) -> str | None:
     return bounded_sha256(path, DEFAULT_LIMITS.max_bytes)
 
 
+def status_of(exc: InputError) -> str:
+    """A file past a size limit is too big, as one past the memory limit is (a rerun tries
+    it again); any other file that cannot be checked is unreadable."""
+    return "too_big" if isinstance(exc, TooLarge) else "unreadable"
+
+
 def failure(path: Path | str, status: str, sentence: str) -> dict:
     """The record of a file that could not be checked: its status says why, and the run goes on."""
     return {"file": str(path), "status": status, "error": sentence, "tool_version": __version__,
@@ -73,6 +79,16 @@ def timed_out(path: Path, limits: BatchLimits) -> dict:
     """The record of a file whose check was cut off at the time limit (by any runner)."""
     seconds = f"{limits.seconds_per_file:g}"
     return failure(path, "timeout", f"{path}：检查超过{seconds}秒，已中止。 {path}: the check took longer than {seconds} s.")
+
+
+def out_of_memory(name: Path | str) -> str:
+    """The sentence for a check that ran out of its memory limit (a MemoryError)."""
+    return f"{name}：检查所需内存超出上限，已中止。 {name}: the check exceeded its memory limit."
+
+
+def crashed(path: Path | str) -> str:
+    """The sentence for a checking process that died without a word (killed by the system, crashed)."""
+    return f"{path}：检查进程意外终止（可能内存不足）。 {path}: the checking process died."
 
 
 @dataclass(frozen=True)
@@ -106,7 +122,7 @@ def check_one_bytes(data: bytes, name: str, options: CheckOptions = CheckOptions
     except InputError as exc:
         return failure(name, "unreadable", exc.sentence())
     except MemoryError:
-        return failure(name, "too_big", f"{name}：检查所需内存超出上限，已中止。 {name}: the check exceeded its memory limit.")
+        return failure(name, "too_big", out_of_memory(name))
     except Exception as exc:  # a bug must not stop a season's run
         return failure(name, "internal_error", f"{name}：govcheck 内部错误（{type(exc).__name__}: {exc}）。 {name}: internal error.")
 
@@ -145,7 +161,7 @@ def run_batch(paths: list[Path], limits: BatchLimits = BatchLimits(), options: C
                 try:
                     record = receiver.recv()
                 except EOFError:  # the worker died without a word (killed by the system, crashed)
-                    record = failure(path, "crashed", f"{path}：检查进程意外终止（可能内存不足）。 {path}: the checking process died.")
+                    record = failure(path, "crashed", crashed(path))
                 receiver.close()
                 process.join()
                 yield record

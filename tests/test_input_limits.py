@@ -68,3 +68,61 @@ def test_hashing_reads_only_regular_files_within_the_limit(special_files, tmp_pa
     assert content_hash(big) is not None
     monkeypatch.setattr(batch, "DEFAULT_LIMITS", Limits(max_bytes=99))
     assert content_hash(big) is None           # over the size limit: not read at all
+
+
+# --- item 4: one file has the limits a batch's files have -------------------------------
+
+def test_one_file_is_cut_off_at_its_time_limit(monkeypatch, capsys):
+    def hangs(*_, **__):
+        import time
+        time.sleep(600)
+    monkeypatch.setattr(cli, "check_file", hangs)   # the child is forked: it inherits this
+    status, out, err = run(["check", SEED, "--timeout", "1"], capsys)
+    assert status == exit_codes.BAD_INPUT and out == ""
+    assert err.startswith(f"{SEED}：检查超过1秒，已中止。")
+
+
+def test_one_file_past_its_memory_limit(monkeypatch, capsys):
+    def hoards(*_, **__):
+        return [bytearray(256 * 1024**2) for _ in range(16)]   # 4 GiB: over the 2 GiB limit
+    monkeypatch.setattr(cli, "check_file", hoards)
+    status, out, err = run(["check", SEED, "--format", "json"], capsys)
+    assert status == exit_codes.BAD_INPUT
+    assert err.startswith(f"{SEED}：检查所需内存超出上限，已中止。")
+    assert json.loads(out)["error"] == err.strip()
+
+
+def test_one_file_whose_check_dies(monkeypatch, capsys):
+    def dies(*_, **__):
+        os.kill(os.getpid(), 9)
+    monkeypatch.setattr(cli, "check_file", dies)
+    status, _, err = run(["check", SEED], capsys)
+    assert status == exit_codes.BAD_INPUT and err.startswith(f"{SEED}：检查进程意外终止")
+
+
+def test_a_bug_in_the_child_is_an_internal_error_with_its_traceback(monkeypatch, capsys):
+    def explode(*_, **__):
+        raise ZeroDivisionError("in the child")
+    monkeypatch.setattr(cli, "check_file", explode)
+    status, _, err = run(["check", SEED], capsys)
+    assert status == exit_codes.INTERNAL and "ZeroDivisionError: in the child" in err and "Traceback" not in err
+    with pytest.raises(ZeroDivisionError) as raised:
+        cli.main(["check", str(SEED), "--debug"])
+    assert "explode" in str(raised.value.__cause__)     # the child's own traceback
+
+
+def test_one_file_is_drawn_as_before(capsys):
+    from checker.check import check_file
+    from checker.reporters import TerminalReporter
+    import io
+    stream = io.StringIO()
+    reporter = TerminalReporter(stream, width=120, brief=False)
+    reporter.add(check_file(SEED))
+    reporter.finish()
+    status, out, _ = run(["check", SEED, "--width", "120"], capsys)
+    assert out == stream.getvalue() and status == exit_codes.OK
+
+
+def test_timeout_must_be_positive(capsys):
+    status, _, err = run(["check", SEED, "--timeout", "0"], capsys)
+    assert status == exit_codes.BAD_INPUT and "时间上限应为正数" in err
