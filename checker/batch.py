@@ -110,7 +110,7 @@ def check_one(path: Path, options: CheckOptions = CheckOptions()) -> dict:
     try:
         data = read_bytes(path)
     except InputError as exc:
-        return failure(path, "unreadable", exc.sentence())
+        return failure(path, status_of(exc), exc.sentence())
     return check_one_bytes(data, str(path), options)
 
 
@@ -120,7 +120,7 @@ def check_one_bytes(data: bytes, name: str, options: CheckOptions = CheckOptions
         return record_of(check_bytes(data, name, select=options.select, ignore=options.ignore,
                                      published=options.published))
     except InputError as exc:
-        return failure(name, "unreadable", exc.sentence())
+        return failure(name, status_of(exc), exc.sentence())
     except MemoryError:
         return failure(name, "too_big", out_of_memory(name))
     except Exception as exc:  # a bug must not stop a season's run

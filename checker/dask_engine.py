@@ -16,7 +16,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from .batch import BatchLimits, CheckOptions, check_one_bytes, failure, timed_out
+from .batch import BatchLimits, CheckOptions, check_one_bytes, failure, status_of, timed_out
 from .errors import InputError, UsageError
 from .extract import read_bytes
 
@@ -51,7 +51,7 @@ def _run_on(client, wait, paths: list[Path], limits: BatchLimits, options: Check
                 try:
                     data = read_bytes(path)
                 except InputError as exc:
-                    yield failure(path, "unreadable", exc.sentence())
+                    yield failure(path, status_of(exc), exc.sentence())
                     continue
                 future = client.submit(check_one_bytes, data, str(path), options, pure=False)
                 running[future] = (path, time.monotonic())

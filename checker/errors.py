@@ -51,14 +51,14 @@ class UnpackedTooLarge(TooLarge):
     """A Word file whose parts unpack past the limit (a zip bomb, or a file no report needs)."""
 
     def sentence(self) -> str:
-        return f"{self.path}：Word 文件解压后过大（{self.detail}），超出检查上限，未检查。"
+        return f"{self.path}：Word 文件解压后过大（{self.detail}），未检查。"
 
 
 class TextTooLong(TooLarge):
     """More text than any annual report holds: checking it would take minutes for nothing."""
 
     def sentence(self) -> str:
-        return f"{self.path}：文字过多（{self.detail}），远超一份年度报告的篇幅，超出检查上限，未检查。"
+        return f"{self.path}：文字过多（{self.detail}），远超一份年度报告的篇幅，未检查。"
 
 
 class UndecodableText(InputError):

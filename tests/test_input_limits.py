@@ -126,3 +126,49 @@ def test_one_file_is_drawn_as_before(capsys):
 def test_timeout_must_be_positive(capsys):
     status, _, err = run(["check", SEED, "--timeout", "0"], capsys)
     assert status == exit_codes.BAD_INPUT and "时间上限应为正数" in err
+
+
+# --- item 13 (and 4): a Word file that unpacks past the limits is too big, retried ------------
+
+def _corpus():
+    """tools/malformed_corpus.py, whose makers build the cases."""
+    import importlib.util
+    from .conftest import ROOT
+    spec = importlib.util.spec_from_file_location("malformed_corpus", ROOT / "tools" / "malformed_corpus.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_zip_bomb_is_too_big_and_retried(tmp_path, capsys):
+    bomb = tmp_path / "bomb.docx"
+    _corpus().docx_bomb(bomb, 201 * 1024 ** 2, "word/media/image1.png")   # 200 KB on disk
+    sentence = (f"{bomb}：Word 文件解压后过大（共201 MB，其中 word/media/image1.png 201 MB，上限200 MB），未检查。")
+    status, out, err = run(["check", bomb], capsys)
+    assert status == exit_codes.BAD_INPUT and err == sentence + "\n"
+    db = tmp_path / "season.sqlite"
+    for _ in range(2):   # too big is what a rerun tries again (unreadable would be kept)
+        status, out, _ = run(["check", bomb, SEED, "--db", db, "--format", "json"], capsys)
+        records = {r["file"]: r for r in map(json.loads, out.splitlines())}
+        assert records[str(bomb)]["status"] == "too_big" and records[str(bomb)]["error"] == sentence
+        assert str(SEED) not in records or records[str(SEED)]["status"] == "ok"
+    assert str(SEED) not in records                   # the seed was reused from the store
+
+
+def test_xml_that_unpacks_past_its_limit_is_too_big(tmp_path, capsys):
+    bomb = tmp_path / "paragraphs.docx"
+    _corpus().docx_paragraphs(bomb, 51 * 1024 ** 2)
+    status, _, err = run(["check", bomb], capsys)
+    assert status == exit_codes.BAD_INPUT
+    assert err == f"{bomb}：Word 文件解压后过大（XML 部件共51 MB，其中 word/document.xml 51 MB，上限50 MB），未检查。\n"
+
+
+def test_running_out_of_memory_in_a_word_file_is_too_big_not_damaged(monkeypatch):
+    import docx
+    from .conftest import SAMPLES
+
+    def parse(*_):
+        raise MemoryError
+    monkeypatch.setattr(docx, "Document", parse)
+    record = batch.check_one(SAMPLES / "docx" / "county_2024_clean.docx")
+    assert record["status"] == "too_big" and "检查所需内存超出上限" in record["error"]
