@@ -172,3 +172,22 @@ def test_running_out_of_memory_in_a_word_file_is_too_big_not_damaged(monkeypatch
     monkeypatch.setattr(docx, "Document", parse)
     record = batch.check_one(SAMPLES / "docx" / "county_2024_clean.docx")
     assert record["status"] == "too_big" and "检查所需内存超出上限" in record["error"]
+
+
+# --- item 7: more text than a report holds is bounded ---------------------------------------
+
+def test_a_text_of_one_huge_line_is_refused_at_once(tmp_path, capsys):
+    line = tmp_path / "crawl.txt"
+    _corpus().one_line_text(line, 3_100_000)          # about 1 050 000 characters, no line break
+    chars = len(line.read_text(encoding="utf-8"))
+    status, _, err = run(["check", line], capsys)
+    assert status == exit_codes.BAD_INPUT
+    assert err == f"{line}：文字过多（{chars}字，上限1000000字），远超一份年度报告的篇幅，未检查。\n"
+
+
+def test_a_word_file_of_too_many_paragraphs_is_refused(tmp_path, capsys):
+    many = tmp_path / "many.docx"
+    _corpus().docx_paragraphs(many, 21_000 * 40)      # 21 000 one-word paragraphs
+    status, _, err = run(["check", many], capsys)
+    assert status == exit_codes.BAD_INPUT
+    assert "段，上限20000段），远超一份年度报告的篇幅，未检查。" in err and err.count("\n") == 1

@@ -76,7 +76,7 @@ def damaged_pdfs(per_kind: int = 10, seed: int = SEED) -> Iterator[tuple[str, by
 
 # --- bombs ------------------------------------------------------------------------------
 
-def _deflate_repeated(handle, unit: bytes, total: int) -> None:
+def _write_repeated(handle, unit: bytes, total: int) -> None:
     chunk = unit * max(1, (1 << 22) // len(unit))
     written = 0
     while written < total:
@@ -95,7 +95,7 @@ def docx_bomb(target: Path, unpacked: int, part: str = "word/document.xml",
             if info.filename == part:
                 with out.open(part, "w", force_zip64=True) as handle:
                     handle.write(data)
-                    _deflate_repeated(handle, b" ", unpacked - len(data))
+                    _write_repeated(handle, b" ", unpacked - len(data))
                 continue
             if part.startswith("word/media/") and info.filename == "word/_rels/document.xml.rels":
                 link = (f'<Relationship Id="rIdBomb" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
@@ -104,7 +104,7 @@ def docx_bomb(target: Path, unpacked: int, part: str = "word/document.xml",
             out.writestr(info, data)
         if part.startswith("word/media/"):
             with out.open(part, "w", force_zip64=True) as handle:
-                _deflate_repeated(handle, b"\0", unpacked)
+                _write_repeated(handle, b"\0", unpacked)
 
 
 TEXT_BOMB = (b"BT /FT8 12 Tf 0 0 Td\n", b"<0016>Tj 0.001 0.001 Td\n")   # a digit, each a little further on
@@ -122,7 +122,7 @@ def docx_paragraphs(target: Path, unpacked: int, base: Path = SAMPLES / "docx" /
                 end = data.index(b"<w:sectPr")
                 with out.open(info.filename, "w", force_zip64=True) as handle:
                     handle.write(data[:end])
-                    _deflate_repeated(handle, unit, unpacked // len(unit) * len(unit))
+                    _write_repeated(handle, unit, unpacked // len(unit) * len(unit))
                     handle.write(data[end:])
                 continue
             out.writestr(info, data)
@@ -165,7 +165,7 @@ def one_line_text(target: Path, size: int) -> None:
     lines = (SAMPLES / "runon" / "pingtan_2022.txt").read_text(encoding="utf-8").splitlines()
     body = max(lines, key=len).encode()
     with open(target, "wb") as handle:
-        _deflate_repeated(handle, body, size)
+        _write_repeated(handle, body, max(1, size // len(body)) * len(body))   # whole copies: valid UTF-8
 
 
 # --- nesting ----------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from pathlib import Path
 from ..document import Document
 from ..errors import BinaryFile, EmptyFile, FileMissing, NotAFile, TooLarge, UndecodableText, UnsupportedFormat
 from ..filekinds import refuse_special
+from .bounds import refuse_long_text
 from ..settings import DEFAULT_LIMITS, Limits
 from .encoding import declared_charset, decode
 from .docx import extract_docx
@@ -77,6 +78,8 @@ def document_from_bytes(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS)
         raise UndecodableText(name)
     if not text.strip():  # full-width spaces only, say
         raise EmptyFile(name)
+    if fmt != "html":     # a text file's text is the report: bounded before it is read
+        refuse_long_text(name, len(text), limits)
     if fmt == "html":
         return extract_html(text, limits=limits)
     return extract_text(text, markdown=fmt == "markdown")

@@ -17,6 +17,7 @@ from ..document import Block, Cell, Document, Heading, Location, Paragraph, Tabl
 from ..errors import BrokenFile, EncryptedPdf, ScannedPdf, TooLarge
 from ..normalize import compact, fix_radicals, looks_traditional, simplify
 from ..settings import DEFAULT_LIMITS, Limits
+from .bounds import refuse_long_text
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)  # a FontBBox warning per glyph on Type3 fonts
 
@@ -482,6 +483,7 @@ def extract_pdf(data: bytes, name: str, *, limits: Limits = DEFAULT_LIMITS) -> D
     chars = sum(len(l.text) for lines in pages for l in lines)
     if chars < 20 * n_pages:
         raise ScannedPdf(name)
+    refuse_long_text(name, chars, limits)   # before the table pass, which costs far more a character
     repeated, running = _repeated_lines(pages), _running_lines(pages)
     pages = [[l for l in lines if not _is_page_furniture(l, repeated, running)] for lines in pages]
 
