@@ -61,6 +61,14 @@ class TextTooLong(TooLarge):
         return f"{self.path}：文字过多（{self.detail}），远超一份年度报告的篇幅，未检查。"
 
 
+class NestedTooDeep(InputError):
+    """A Word file nested deeper than its XML parser reads (256 levels: some 60 tables in
+    tables; a real report nests two or three)."""
+
+    def sentence(self) -> str:
+        return f"{self.path}：Word 文件的表格或段落嵌套过深（XML 超过256层），无法读取。"
+
+
 class UndecodableText(InputError):
     zh, en = "无法识别文件的文字编码（既不是 UTF-8 也不是 GBK/GB18030）", "the text is neither UTF-8 nor GBK/GB18030"
 

@@ -191,3 +191,29 @@ def test_a_word_file_of_too_many_paragraphs_is_refused(tmp_path, capsys):
     status, _, err = run(["check", many], capsys)
     assert status == exit_codes.BAD_INPUT
     assert "段，上限20000段），远超一份年度报告的篇幅，未检查。" in err and err.count("\n") == 1
+
+
+# --- item 6: deep nesting is read, without recursion -----------------------------------------
+
+def _report_part(record: dict) -> dict:
+    return {k: record[k] for k in ("title", "body", "year", "tables", "summary")} | {
+        "findings": sorted((f["rule"], f["message"]) for f in record["findings"])}
+
+
+@pytest.mark.parametrize("tag, depth", [("span", 100_000), ("b", 20_000), ("table", 20_000), ("table", 5000)])
+def test_a_report_inside_deeply_nested_markup_is_read(tag, depth, tmp_path, capsys):
+    page, plain_page = tmp_path / f"nested_{tag}.html", tmp_path / "plain.html"
+    page.write_text(_corpus().nested_html(tag, depth), encoding="utf-8")
+    plain_page.write_text(_corpus().nested_html(tag, 0), encoding="utf-8")   # the same body, not nested
+    status, out, err = run(["check", page, "--format", "json"], capsys)
+    _, plain, _ = run(["check", plain_page, "--format", "json"], capsys)
+    assert json.loads(plain)["tables"]["t3"]                                  # a real report, read
+    assert err == "" and status == exit_codes.OK
+    assert _report_part(json.loads(out)) == _report_part(json.loads(plain))
+
+
+def test_a_word_file_nested_past_its_parser_is_one_sentence(tmp_path, capsys):
+    deep = tmp_path / "deep.docx"
+    _corpus().nested_docx(deep, 300)
+    status, _, err = run(["check", deep], capsys)
+    assert status == exit_codes.BAD_INPUT and err == f"{deep}：Word 文件的表格或段落嵌套过深（XML 超过256层），无法读取。\n"

@@ -11,7 +11,7 @@ import re
 import zipfile
 
 from ..document import Block, Cell, Document, Heading, Location, Paragraph, Table
-from ..errors import BrokenFile, UnpackedTooLarge
+from ..errors import BrokenFile, NestedTooDeep, UnpackedTooLarge
 from ..settings import DEFAULT_LIMITS, Limits
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -139,6 +139,8 @@ def extract_docx(data: bytes, name: str, *, limits: Limits = DEFAULT_LIMITS) -> 
     except Exception as exc:  # a damaged zip or XML raises a variety of errors
         if "memory allocation failed" in str(exc).lower():   # lxml's word for a MemoryError
             raise MemoryError(str(exc)) from exc
+        if "excessive depth" in str(exc).lower():
+            raise NestedTooDeep(name) from exc
         raise BrokenFile(name, type(exc).__name__) from exc
     styles = {s.style_id: s.name or "" for s in document.styles}
     blocks: list[Block] = []
