@@ -100,6 +100,13 @@ class BrokenFile(InputError):
     zh, en = "文件已损坏或不完整，无法打开", "the file is damaged or truncated and cannot be opened"
 
 
+class PdfTablesUnreadable(BrokenFile):
+    """A damaged PDF whose text pdfium reads but whose table pages no reader can parse."""
+
+    def sentence(self) -> str:
+        return f"{self.path}：PDF 文件已损坏，统计表所在的页无法读取，未检查。"
+
+
 class ScannedPdf(InputError):
     zh, en = ("这是扫描件 PDF（只有图像，没有文字层），暂不能识别文字（需要 OCR）",
               "the PDF is a scan (images only, no text layer); reading it needs OCR, which is not available yet")

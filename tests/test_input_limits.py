@@ -217,3 +217,45 @@ def test_a_word_file_nested_past_its_parser_is_one_sentence(tmp_path, capsys):
     _corpus().nested_docx(deep, 300)
     status, _, err = run(["check", deep], capsys)
     assert status == exit_codes.BAD_INPUT and err == f"{deep}：Word 文件的表格或段落嵌套过深（XML 超过256层），无法读取。\n"
+
+
+# --- item 7: damaged PDFs are read where pdfium reads them, else one sentence ----------------
+
+@pytest.mark.parametrize("sample", ["huaian_2024.pdf", "hongze_2023.pdf"])
+def test_a_pdf_whose_offsets_are_shifted_is_read_as_the_original(sample, tmp_path, capsys):
+    from .conftest import SAMPLES
+    data = (SAMPLES / sample).read_bytes()
+    line = data.index(b"\n", 10) + 1
+    shifted = tmp_path / sample          # 100 bytes inserted after the header: every offset is wrong
+    shifted.write_bytes(data[:line] + b"%" + b"x" * 99 + b"\n" + data[line:])
+    status, out, err = run(["check", shifted, "--format", "json"], capsys)   # pdfminer alone: exit 3
+    original_status, original, _ = run(["check", SAMPLES / sample, "--format", "json"], capsys)
+    assert err == "" and status == original_status
+    assert _report_part(json.loads(out)) == _report_part(json.loads(original))
+
+
+def test_random_damages_end_in_a_report_or_one_sentence(tmp_path):
+    from checker.batch import BatchLimits, run_batch
+    paths = []
+    for name, data in _corpus().damaged_pdfs(per_kind=2):   # flips, deletions, duplications, truncations
+        paths.append(tmp_path / name)
+        paths[-1].write_bytes(data)
+    records = list(run_batch(paths, BatchLimits(jobs=2)))
+    assert len(records) == len(paths) == 16
+    for record in records:
+        assert record["status"] in ("ok", "unreadable"), record.get("error")
+        if record["status"] == "unreadable":
+            assert record["error"].startswith(record["file"] + "：") and "内部错误" not in record["error"]
+    assert sum(r["status"] == "ok" for r in records) >= 8
+
+
+def test_a_pdf_whose_table_pages_no_reader_parses_is_one_sentence(monkeypatch, capsys):
+    from checker.extract import pdf
+    from .conftest import SAMPLES
+
+    def fails(*_):
+        raise KeyError("Invalid dictionary construct")
+    monkeypatch.setattr(pdf, "_plumber_tables", fails)
+    path = SAMPLES / "huaian_2024.pdf"
+    status, _, err = run(["check", path], capsys)
+    assert status == exit_codes.BAD_INPUT and err == f"{path}：PDF 文件已损坏，统计表所在的页无法读取，未检查。\n"
