@@ -11,6 +11,7 @@ files stay in the parent, which never reads the file itself.
 """
 from __future__ import annotations
 
+import faulthandler
 import multiprocessing as mp
 import pickle
 import resource
@@ -80,6 +81,7 @@ def call_limited(function: Callable[..., Any], *args: Any, name: str | Path, lim
 
 def _child(connection: Connection, memory: int, function: Callable[..., Any], args: tuple, kwargs: dict) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C is the parent's to handle: no traceback here
+    faulthandler.disable()   # a library's abort (pdfium out of memory) is the parent's one sentence, not a dump
     try:
         resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     except (ValueError, OSError):  # pragma: no cover - some systems refuse; the time limit still holds

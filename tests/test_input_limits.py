@@ -100,6 +100,15 @@ def test_one_file_whose_check_dies(monkeypatch, capsys):
     assert status == exit_codes.BAD_INPUT and err.startswith(f"{SEED}：检查进程意外终止")
 
 
+def test_a_pdf_content_bomb_is_cut_off_by_the_limits(tmp_path, capsys):
+    bomb = tmp_path / "bomb.pdf"
+    _corpus().pdf_content_bomb(bomb, 150 * 10 ** 6)     # 0.8 MB: 6 million text operators on one page
+    status, out, err = run(["check", bomb], capsys)
+    assert status == exit_codes.BAD_INPUT and out == "" and err.count("\n") == 1
+    limit_sentences = ("检查进程意外终止", "检查所需内存超出上限", "检查超过60秒", "文字过多")
+    assert err.startswith(f"{bomb}：") and any(words in err for words in limit_sentences)
+
+
 def test_a_bug_in_the_child_is_an_internal_error_with_its_traceback(monkeypatch, capsys):
     def explode(*_, **__):
         raise ZeroDivisionError("in the child")
