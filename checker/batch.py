@@ -19,7 +19,7 @@ from . import __version__
 from .check import check_bytes, record_of
 from .errors import InputError, TooLarge
 from .extract import read_bytes
-from .filekinds import bounded_sha256
+from .extract.files import bounded_sha256
 from .findings import severity_counts
 from .settings import DEFAULT_LIMITS
 
@@ -59,7 +59,7 @@ def expand_paths(arguments: Iterable[str]) -> list[Path]:
 
 def content_hash(path: Path) -> str | None:
     """The store's key: read before any limit exists, so only a regular file within the
-    size limit is hashed (filekinds.bounded_sha256); the rest are checked, not stored."""
+    size limit is hashed (extract.files.bounded_sha256); the rest are checked, not stored."""
     return bounded_sha256(path, DEFAULT_LIMITS.max_bytes)
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..document import Document
 from ..errors import BinaryFile, EmptyFile, FileMissing, NotAFile, TooLarge, UndecodableText, UnsupportedFormat
-from ..filekinds import refuse_special
+from .files import refuse_special
 from .bounds import refuse_long_text
 from ..settings import DEFAULT_LIMITS, Limits
 from .encoding import declared_charset, decode

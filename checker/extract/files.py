@@ -12,7 +12,7 @@ import os
 import stat
 from pathlib import Path
 
-from .errors import NotRegularFile
+from ..errors import NotRegularFile
 
 SPECIAL_KINDS = ((stat.S_ISCHR, "字符设备"), (stat.S_ISBLK, "块设备"), (stat.S_ISFIFO, "命名管道"),
                  (stat.S_ISSOCK, "套接字"))
