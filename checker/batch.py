@@ -5,7 +5,6 @@ order, each outcome a plain dict (DOMAIN.md §6) ready for a reporter or a store
 from __future__ import annotations
 
 import glob
-import hashlib
 import multiprocessing as mp
 import os
 import resource
@@ -18,11 +17,13 @@ from pathlib import Path
 
 from . import __version__
 from .check import check_bytes, record_of
-from .errors import InputError
-from .inputs import is_pattern, read_input
+from .errors import InputError, TooLarge
+from .extract.files import bounded_sha256
 from .findings import severity_counts
+from .inputs import is_pattern, read_input
 from .interrupt import POLL_SECONDS, Deferred, Interrupted, quiet_worker, sigint_held
 from .names import shown_name
+from .settings import DEFAULT_LIMITS
 
 # What a folder walk picks up. Markdown files are checked when named, not when
 # met in a folder (there they are READMEs and notes far more often than reports).
@@ -60,14 +61,15 @@ def expand_paths(arguments: Iterable[str]) -> list[Path]:
 
 
 def content_hash(path: Path) -> str | None:
-    try:
-        digest = hashlib.sha256()
-        with open(path, "rb") as handle:
-            for chunk in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(chunk)
-        return digest.hexdigest()
-    except OSError:
-        return None
+    """The store's key: read before any limit exists, so only a regular file within the
+    size limit is hashed (extract.files.bounded_sha256); the rest are checked, not stored."""
+    return bounded_sha256(path, DEFAULT_LIMITS.max_bytes)
+
+
+def status_of(exc: InputError) -> str:
+    """A file past a size limit is too big, as one past the memory limit is (a rerun tries
+    it again); any other file that cannot be checked is unreadable."""
+    return "too_big" if isinstance(exc, TooLarge) else "unreadable"
 
 
 def failure(path: Path | str, status: str, sentence: str) -> dict:
@@ -80,6 +82,16 @@ def timed_out(path: Path, limits: BatchLimits) -> dict:
     """The record of a file whose check was cut off at the time limit (by any runner)."""
     seconds = f"{limits.seconds_per_file:g}"
     return failure(path, "timeout", f"{path}：检查超过{seconds}秒，已中止。 {path}: the check took longer than {seconds} s.")
+
+
+def out_of_memory(name: Path | str) -> str:
+    """The sentence for a check that ran out of its memory limit (a MemoryError)."""
+    return f"{name}：检查所需内存超出上限，已中止。 {name}: the check exceeded its memory limit."
+
+
+def crashed(path: Path | str) -> str:
+    """The sentence for a checking process that died without a word (killed by the system, crashed)."""
+    return f"{path}：检查进程意外终止（可能内存不足）。 {path}: the checking process died."
 
 
 @dataclass(frozen=True)
@@ -101,7 +113,7 @@ def check_one(path: Path, options: CheckOptions = CheckOptions()) -> dict:
     try:
         data = read_input(path)
     except InputError as exc:
-        return failure(path, "unreadable", exc.sentence())
+        return failure(path, status_of(exc), exc.sentence())
     return check_one_bytes(data, shown_name(path), options)
 
 
@@ -111,9 +123,9 @@ def check_one_bytes(data: bytes, name: str, options: CheckOptions = CheckOptions
         return record_of(check_bytes(data, name, select=options.select, ignore=options.ignore,
                                      published=options.published))
     except InputError as exc:
-        return failure(name, "unreadable", exc.sentence())
+        return failure(name, status_of(exc), exc.sentence())
     except MemoryError:
-        return failure(name, "too_big", f"{name}：检查所需内存超出上限，已中止。 {name}: the check exceeded its memory limit.")
+        return failure(name, "too_big", out_of_memory(name))
     except Exception as exc:  # a bug must not stop a season's run
         return failure(name, "internal_error", f"{name}：govcheck 内部错误（{type(exc).__name__}: {exc}）。 {name}: internal error.")
 
@@ -165,7 +177,7 @@ def run_batch(paths: list[Path], limits: BatchLimits = BatchLimits(), options: C
                 try:
                     record = receiver.recv()
                 except EOFError:  # the worker died without a word (killed by the system, crashed)
-                    record = failure(path, "crashed", f"{path}：检查进程意外终止（可能内存不足）。 {path}: the checking process died.")
+                    record = failure(path, "crashed", crashed(path))
                 receiver.close()
                 process.join()
                 yield record

@@ -14,7 +14,8 @@ from .document import Cell, Document, Table
 from .engine import load_rules, run_pair_rules, run_rules, select_rules
 from .engine.loader import KINDS
 from .errors import NotAReport
-from .extract import document_from_bytes
+from .extract import document_from_bytes, read_bytes
+from .extract.bounds import refuse_overlong
 from .facts import ReportFacts, build_facts
 from .findings import Finding, severity_counts
 from .fingerprints import fingerprint_findings
@@ -84,8 +85,9 @@ def record_of(result: Result) -> dict:
 
 def check_bytes(data: bytes, name: str, *, select: Sequence[str] = (), ignore: Sequence[str] = (),
                 limits: Limits = DEFAULT_LIMITS, published: date | None = None) -> Result:
-    return check_document(document_from_bytes(data, name, limits), name, select=select, ignore=ignore,
-                          published=published)
+    document = document_from_bytes(data, name, limits)
+    refuse_overlong(document, name, limits)   # more than any report holds: too big, said at once
+    return check_document(document, name, select=select, ignore=ignore, published=published)
 
 
 def check_file(path: str | Path, *, select: Sequence[str] = (), ignore: Sequence[str] = (),

@@ -22,6 +22,7 @@ from .fingerprints import Baseline
 from .inputs import STDIN, is_pattern, skip_own_outputs, skipped_sentence
 from .names import shown_name
 from .outputs import ReplacingText, destination_problem
+from .limited import call_limited
 from .reporters import REPORTERS
 from .reporters.files import WriteFailed, make_folder
 from .reporters.screen import plain, say
@@ -34,6 +35,16 @@ def _date(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"日期应写成 YYYY-MM-DD，例如 2025-01-20（收到 {text!r}）") from None
+
+
+def _seconds(text: str) -> float:
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = 0.0
+    if not seconds > 0 or seconds == float("inf"):
+        raise argparse.ArgumentTypeError(f"时间上限应为正数（秒），例如 60（收到 {text!r}）")
+    return seconds
 
 
 def _codes(text: str) -> list[str]:
@@ -92,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--brief", action="store_true", help="不画统计表，只列章节和问题")
     check.add_argument("--debug", action="store_true", help="出错时显示完整的回溯信息")
     check.add_argument("--jobs", "-j", type=int, default=None, help="批量检查时同时运行的进程数（默认：CPU核数）")
-    check.add_argument("--timeout", type=float, default=60.0, help="批量检查时每个文件的时间上限（秒，默认60）")
+    check.add_argument("--timeout", type=_seconds, default=60.0, help="每个文件的时间上限（秒，默认60）")
     check.add_argument("--db", metavar="FILE", help="把结果写入 SQLite 数据库；重跑时跳过内容和版本都未变的文件")
     check.add_argument("--pair", nargs=2, action="append", default=[], metavar=("THIS", "LAST"),
                        help="指定今年的报告 THIS 与上年的报告 LAST 对照（不指定时按机关名称和年度自动配对）")
@@ -260,6 +271,17 @@ def _run_check(args: argparse.Namespace) -> int:
     return _run_single(args)
 
 
+def _checked(path: str, args: argparse.Namespace):
+    """The Result of one file, with the cross-year findings of the files --pair sets beside it."""
+    result = check_file(path, select=args.select, ignore=args.ignore, published=args.published)
+    for this, last in args.pair:
+        last_result = check_file(last, select=args.select, ignore=args.ignore)
+        findings, _ = cross_year_findings(record_of(result), record_of(last_result),
+                                          select=args.select, ignore=args.ignore)
+        result.findings = sorted(result.findings + findings, key=Finding.sort_key)
+    return result
+
+
 def _run_single(args: argparse.Namespace) -> int:
     """One report, drawn in full on the terminal (or one JSON object), with its last
     year's report beside it when --pair names one."""
@@ -269,12 +291,9 @@ def _run_single(args: argparse.Namespace) -> int:
     try:
         reporter = REPORTERS[args.format](stream, width=args.width, brief=args.brief)
         try:
-            result = check_file(path, select=args.select, ignore=args.ignore, published=args.published)
-            for this, last in args.pair:
-                last_result = check_file(last, select=args.select, ignore=args.ignore)
-                findings, _ = cross_year_findings(record_of(result), record_of(last_result),
-                                                  select=args.select, ignore=args.ignore)
-                result.findings = sorted(result.findings + findings, key=Finding.sort_key)
+            # checked as a batch worker is (process, memory and time limits); the pair's files too
+            limits = BatchLimits(seconds_per_file=args.timeout * (1 + len(args.pair)), jobs=1)
+            result = call_limited(_checked, path, args, name=path, limits=limits)
         except InputError as exc:
             say(exc.sentence())
             if args.format != "rich" or args.output:

@@ -16,7 +16,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from .batch import BatchLimits, CheckOptions, check_one_bytes, failure, timed_out
+from .batch import BatchLimits, CheckOptions, check_one_bytes, failure, status_of, timed_out
 from .errors import InputError, UsageError
 from .inputs import read_input
 from .names import shown_name
@@ -52,7 +52,7 @@ def _run_on(client, wait, paths: list[Path], limits: BatchLimits, options: Check
                 try:
                     data = read_input(path)
                 except InputError as exc:
-                    yield failure(path, "unreadable", exc.sentence())
+                    yield failure(path, status_of(exc), exc.sentence())
                     continue
                 future = client.submit(check_one_bytes, data, shown_name(path), options, pure=False)
                 running[future] = (path, time.monotonic())

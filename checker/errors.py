@@ -39,6 +39,36 @@ class TooLarge(InputError):
     zh, en = "文件过大，超出检查上限", "the file is larger than the size limit"
 
 
+class NotRegularFile(InputError):
+    """A device, FIFO or socket named as a report: never opened (reading one can block
+    forever or never end). `detail` names the kind (字符设备, 命名管道 …)."""
+
+    def sentence(self) -> str:
+        return f"{self.path}：不是普通文件（{self.detail}），未读取。"
+
+
+class UnpackedTooLarge(TooLarge):
+    """A Word file whose parts unpack past the limit (a zip bomb, or a file no report needs)."""
+
+    def sentence(self) -> str:
+        return f"{self.path}：Word 文件解压后过大（{self.detail}），未检查。"
+
+
+class TextTooLong(TooLarge):
+    """More text than any annual report holds: checking it would take minutes for nothing."""
+
+    def sentence(self) -> str:
+        return f"{self.path}：文字过多（{self.detail}），远超一份年度报告的篇幅，未检查。"
+
+
+class NestedTooDeep(InputError):
+    """A Word file nested deeper than its XML parser reads (256 levels: some 60 tables in
+    tables; a real report nests two or three)."""
+
+    def sentence(self) -> str:
+        return f"{self.path}：Word 文件的表格或段落嵌套过深（XML 超过256层），无法读取。"
+
+
 class UndecodableText(InputError):
     zh, en = "无法识别文件的文字编码（既不是 UTF-8 也不是 GBK/GB18030）", "the text is neither UTF-8 nor GBK/GB18030"
 
@@ -68,6 +98,13 @@ class EncryptedPdf(InputError):
 
 class BrokenFile(InputError):
     zh, en = "文件已损坏或不完整，无法打开", "the file is damaged or truncated and cannot be opened"
+
+
+class PdfTablesUnreadable(BrokenFile):
+    """A damaged PDF whose text pdfium reads but whose table pages no reader can parse."""
+
+    def sentence(self) -> str:
+        return f"{self.path}：PDF 文件已损坏，统计表所在的页无法读取，未检查。"
 
 
 class ScannedPdf(InputError):

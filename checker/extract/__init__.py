@@ -7,6 +7,8 @@ from pathlib import Path
 
 from ..document import Document
 from ..errors import BinaryFile, EmptyFile, FileMissing, NotAFile, TooLarge, UndecodableText, UnsupportedFormat
+from .files import refuse_special
+from .bounds import refuse_long_text
 from ..settings import DEFAULT_LIMITS, Limits
 from .encoding import declared_charset, decode
 from .docx import extract_docx
@@ -48,6 +50,7 @@ def read_bytes(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
         raise FileMissing(path)
     if p.is_dir():
         raise NotAFile(path)
+    refuse_special(p)   # a device, FIFO or socket is never opened
     size = p.stat().st_size
     if size > limits.max_bytes:
         raise TooLarge(path, f"{size} 字节 > {limits.max_bytes}")
@@ -79,6 +82,8 @@ def document_from_bytes(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS)
         raise UndecodableText(name)
     if not text.strip():  # full-width spaces only, say
         raise EmptyFile(name)
+    if fmt != "html":     # a text file's text is the report: bounded before it is read
+        refuse_long_text(name, len(text), limits)
     if fmt == "html":
         return extract_html(text, limits=limits)
     return extract_text(text, markdown=fmt == "markdown")

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 
 from ..document import Block, Cell, Document, Heading, Location, Paragraph, Table
-from ..errors import BrokenFile
+from ..errors import BrokenFile, NestedTooDeep, UnpackedTooLarge
 from ..settings import DEFAULT_LIMITS, Limits
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -101,15 +102,45 @@ def grid_from_docx_table(tbl, limits: Limits) -> tuple[list[list[Cell]], list]:
     return grid, nested
 
 
+def _megabytes(size: int) -> str:
+    return f"{size / 1024 ** 2:.0f} MB" if size >= 1024 ** 2 else f"{size} 字节"
+
+
+def _refuse_unpacked(data: bytes, name: str, limits: Limits) -> None:
+    """python-docx unpacks every part it reaches into memory: a file whose parts unpack past
+    the limit (a zip bomb: 19 MB that unpack to 4 GiB) is too big, said before anything is
+    unpacked. The sizes are the zip's own, which zipfile holds every part to (a part that
+    lies about its size fails its CRC: damaged)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+        return   # not a readable zip: python-docx says it is damaged
+    xml = [part for part in parts if part.filename.endswith((".xml", ".rels"))]
+    for chosen, what, limit in ((parts, "", limits.max_unpacked_bytes), (xml, "XML 部件", limits.max_xml_bytes)):
+        total = sum(part.file_size for part in chosen)
+        if total > limit:
+            largest = max(chosen, key=lambda part: part.file_size)
+            raise UnpackedTooLarge(name, f"{what}共{_megabytes(total)}，其中 {largest.filename} "
+                                         f"{_megabytes(largest.file_size)}，上限{_megabytes(limit)}")
+
+
 def extract_docx(data: bytes, name: str, *, limits: Limits = DEFAULT_LIMITS) -> Document:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    _refuse_unpacked(data, name, limits)
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError) as exc:
         raise BrokenFile(name, str(exc)) from exc
+    except MemoryError:
+        raise                 # past the memory limit: too big, not damaged
     except Exception as exc:  # a damaged zip or XML raises a variety of errors
+        if "memory allocation failed" in str(exc).lower():   # lxml's word for a MemoryError
+            raise MemoryError(str(exc)) from exc
+        if "excessive depth" in str(exc).lower():
+            raise NestedTooDeep(name) from exc
         raise BrokenFile(name, type(exc).__name__) from exc
     styles = {s.style_id: s.name or "" for s in document.styles}
     blocks: list[Block] = []

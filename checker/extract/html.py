@@ -7,8 +7,9 @@ share the origin of the printed cell.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4 import BeautifulSoup, CData, Comment, NavigableString, PageElement, Tag
 
 from ..document import Block, Cell, Document, Heading, Paragraph, Table
 from ..settings import DEFAULT_LIMITS, Limits
@@ -35,11 +36,13 @@ def _span(tag: Tag, attr: str, limit: int) -> int:
 class _Walker:
     """Walks the body in document order, cutting text into blocks."""
 
-    def __init__(self, limits: Limits) -> None:
+    def __init__(self, limits: Limits, root: Tag) -> None:
         self.limits = limits
+        self.root = root
         self.blocks: list[Block] = []
         self.buffer: list[str] = []
         self.cells_used = 0
+        self.text_lengths: dict[int, int] | None = None
 
     def flush(self, level: int | None = None) -> None:
         text = _clean("".join(self.buffer)).replace("\n", " ")
@@ -48,7 +51,18 @@ class _Walker:
             self.blocks.append(Heading(text, level) if level else Paragraph(text))
 
     def walk(self, node: Tag) -> None:
-        for child in node.children:
+        """Every descendant in document order, without recursion: a page of 100 000 nested
+        tags is read as any other. Each open element's stack entry says how it ends: a
+        heading's level, 0 for a block (a paragraph ends), None for inline markup."""
+        stack: list[tuple[Iterator[PageElement], int | None]] = [(iter(node.children), None)]
+        while stack:
+            children, ends = stack[-1]
+            child = next(children, _END)
+            if child is _END:
+                stack.pop()
+                if ends is not None:
+                    self.flush(ends or None)
+                continue
             if isinstance(child, Comment):
                 continue
             if isinstance(child, NavigableString):
@@ -61,76 +75,131 @@ class _Walker:
                 continue
             if name == "br":
                 self.flush()
-            elif name == "table" and _is_layout_table(child):
+            elif name == "table" and self.is_layout_table(child):
                 self.flush()
-                self.walk(child)  # a page laid out in a table: its cells are text, not a grid
-                self.flush()
+                stack.append((iter(child.children), 0))  # a page laid out in a table: its cells are text, not a grid
             elif name == "table":
                 self.flush()
                 self.add_table(child)
             elif name in _HEADINGS:
                 self.flush()
-                self.walk(child)
-                self.flush(_HEADINGS[name])
+                stack.append((iter(child.children), _HEADINGS[name]))
             elif name in _BLOCK:
                 self.flush()
-                self.walk(child)
-                self.flush()
+                stack.append((iter(child.children), 0))
             else:
-                self.walk(child)
+                stack.append((iter(child.children), None))
 
     def add_table(self, table: Tag) -> None:
-        grid, nested = grid_from_html_table(table, self.limits, self.limits.max_table_cells - self.cells_used)
-        self.cells_used += sum(len(r) for r in grid)
-        if grid:
-            self.blocks.append(Table(grid))
-        for inner in nested:
-            self.add_table(inner)
+        """The table's grid, then the grids of the tables nested in it, in document order."""
+        todo = [table]
+        while todo:
+            current = todo.pop()
+            grid, nested = grid_from_html_table(current, self.limits, self.limits.max_table_cells - self.cells_used)
+            self.cells_used += sum(len(r) for r in grid)
+            if grid:
+                self.blocks.append(Table(grid))
+            todo.extend(reversed(nested))
+
+    def is_layout_table(self, table: Tag) -> bool:
+        if self.text_lengths is None:   # measured once for the whole page, when first needed
+            self.text_lengths = _text_lengths(self.root, LAYOUT_CELL_CHARS + 1)
+        return _is_layout_table(table, self.text_lengths)
 
 
 LAYOUT_CELL_CHARS = 300   # no cell of a statistics table holds this much text
 
 
-def _own(table: Tag, names: str | list[str]) -> list[Tag]:
-    """Descendants of `table` with these tag names that belong to it, not to a table nested in it."""
-    return [tag for tag in table.find_all(names) if tag.find_parent("table") is table]
+_END = object()   # an exhausted iterator's next()
+_TEXT_TYPES = (NavigableString, CData)   # what get_text() counts in a cell (not comments, scripts, styles)
 
 
-def _is_layout_table(table: Tag) -> bool:
+def _own_parts(table: Tag) -> tuple[list[Tag], list[Tag], list[Tag]]:
+    """The rows, cells and directly nested tables that belong to `table`, not to a table
+    nested in it, in document order: one walk that stops at each nested table (so a page of
+    5 000 nested tables costs each of them its own size, not the size of all below it)."""
+    rows: list[Tag] = []
+    cells: list[Tag] = []
+    nested: list[Tag] = []
+    stack = [iter(table.children)]
+    while stack:
+        child = next(stack[-1], _END)
+        if child is _END:
+            stack.pop()
+            continue
+        if not isinstance(child, Tag):
+            continue
+        if child.name == "table":
+            nested.append(child)
+            continue
+        if child.name == "tr":
+            rows.append(child)
+        elif child.name in ("td", "th"):
+            cells.append(child)
+        stack.append(iter(child.children))
+    return rows, cells, nested
+
+
+def _text_lengths(root: Tag, cap: int) -> dict[int, int]:
+    """len(tag.get_text(strip=True)), capped at `cap`, of every tag under `root` (by id), in
+    one walk from the leaves up, without recursion."""
+    lengths: dict[int, int] = {}
+    stack: list[tuple[Tag, Iterator[PageElement]]] = [(root, iter(root.children))]
+    totals = [0]
+    while stack:
+        node, children = stack[-1]
+        child = next(children, _END)
+        if child is _END:
+            stack.pop()
+            total = totals.pop()
+            lengths[id(node)] = total
+            if totals:
+                totals[-1] = min(cap, totals[-1] + total)
+        elif isinstance(child, Tag):
+            stack.append((child, iter(child.children)))
+            totals.append(0)
+        elif type(child) in _TEXT_TYPES:
+            totals[-1] = min(cap, totals[-1] + len(child.strip()))
+    return lengths
+
+
+def _is_layout_table(table: Tag, text_lengths: dict[int, int]) -> bool:
     """A table used to lay out a page: one column, or a cell holding paragraphs of prose."""
-    own_cells = _own(table, ["td", "th"])
+    rows, own_cells, _ = _own_parts(table)
     if not own_cells:
         return False
-    rows = _own(table, "tr")
     if all(len([td for td in tr.find_all(["td", "th"], recursive=False)]) <= 1 for tr in rows):
         return True
-    return any(len(td.get_text(strip=True)) > LAYOUT_CELL_CHARS for td in own_cells)
+    return any(text_lengths[id(td)] > LAYOUT_CELL_CHARS for td in own_cells)
 
 
 def _cell_text(td: Tag) -> str:
     """Cell text with <br>/<p> breaks kept as newlines; nested tables left out."""
     parts: list[str] = []
-
-    def visit(node: Tag) -> None:
-        for child in node.children:
-            if isinstance(child, Comment):
+    stack: list[tuple[Iterator[PageElement], bool]] = [(iter(td.children), False)]
+    while stack:
+        children, breaks = stack[-1]
+        child = next(children, _END)
+        if child is _END:
+            stack.pop()
+            if breaks:
+                parts.append("\n")
+            continue
+        if isinstance(child, Comment):
+            continue
+        if isinstance(child, NavigableString):
+            parts.append(str(child))
+        elif isinstance(child, Tag):
+            name = child.name.lower()
+            if name in _SKIP or name == "table":
                 continue
-            if isinstance(child, NavigableString):
-                parts.append(str(child))
-            elif isinstance(child, Tag):
-                name = child.name.lower()
-                if name in _SKIP or name == "table":
-                    continue
-                if name == "br":
-                    parts.append("\n")
-                elif name in _BLOCK or name in _HEADINGS:
-                    parts.append("\n")
-                    visit(child)
-                    parts.append("\n")
-                else:
-                    visit(child)
-
-    visit(td)
+            if name == "br":
+                parts.append("\n")
+            elif name in _BLOCK or name in _HEADINGS:
+                parts.append("\n")
+                stack.append((iter(child.children), True))
+            else:
+                stack.append((iter(child.children), False))
     return _clean("".join(parts))
 
 
@@ -139,8 +208,7 @@ def grid_from_html_table(table: Tag, limits: Limits, cell_budget: int) -> tuple[
 
     Every span is charged against `cell_budget` before it is expanded, so a page
     of huge spans stops early instead of filling memory."""
-    rows = _own(table, "tr")
-    nested = _own(table, "table")
+    rows, _, nested = _own_parts(table)
     pending: dict[tuple[int, int], Cell] = {}
     grid: list[list[Cell]] = []
     budget = cell_budget
@@ -193,7 +261,7 @@ def extract_html(text: str, *, limits: Limits = DEFAULT_LIMITS) -> Document:
         name = str(meta.get("name", "")).strip()
         if name and meta.get("content"):
             metadata[f"meta:{name}"] = _clean(str(meta.get("content")))
-    walker = _Walker(limits)
+    walker = _Walker(limits, soup)
     walker.walk(soup.body or soup)
     walker.flush()
     return Document(walker.blocks, "html", metadata)

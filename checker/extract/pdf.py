@@ -14,9 +14,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..document import Block, Cell, Document, Heading, Location, Paragraph, Table
-from ..errors import BrokenFile, EncryptedPdf, ScannedPdf, TooLarge
+from ..errors import BrokenFile, EncryptedPdf, PdfTablesUnreadable, ScannedPdf, TooLarge
 from ..normalize import compact, fix_radicals, looks_traditional, simplify
 from ..settings import DEFAULT_LIMITS, Limits
+from .bounds import refuse_long_text
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)  # a FontBBox warning per glyph on Type3 fonts
 
@@ -429,7 +430,40 @@ def _read_page(pdf, index: int) -> tuple[list[Line], float]:
     return _page_lines(page, index + 1), page.get_height()
 
 
-def _read_tables(data: bytes, pages: list[list[Line]]) -> dict[int, list[Fragment]]:
+def _read_tables(data: bytes, pages: list[list[Line]], name: str) -> dict[int, list[Fragment]]:
+    """The table grids (_plumber_tables). pdfium repairs a damaged file (a broken xref,
+    bytes deleted or repeated) that pdfminer cannot parse: then pdfium's own copy of what
+    it read, written out clean, is given to pdfplumber; a file neither reads is damaged."""
+    try:
+        return _plumber_tables(data, pages)
+    except MemoryError:
+        raise
+    except Exception:   # PdfminerException, PSSyntaxError, KeyError …: whatever pdfminer meets
+        pass
+    try:
+        return _plumber_tables(_rewritten(data), pages)
+    except MemoryError:
+        raise
+    except Exception as exc:
+        raise PdfTablesUnreadable(name) from exc
+
+
+def _rewritten(data: bytes) -> bytes:
+    """The document as pdfium read it, saved anew (a fresh cross-reference table)."""
+    import io
+
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(data)
+    try:
+        buffer = io.BytesIO()
+        pdf.save(buffer)
+        return buffer.getvalue()
+    finally:
+        pdf.close()
+
+
+def _plumber_tables(data: bytes, pages: list[list[Line]]) -> dict[int, list[Fragment]]:
     """pdfplumber's grids of the pages that name a table, and of each page after
     one whose table reaches its foot (the table may go on there)."""
     import io
@@ -482,10 +516,11 @@ def extract_pdf(data: bytes, name: str, *, limits: Limits = DEFAULT_LIMITS) -> D
     chars = sum(len(l.text) for lines in pages for l in lines)
     if chars < 20 * n_pages:
         raise ScannedPdf(name)
+    refuse_long_text(name, chars, limits)   # before the table pass, which costs far more a character
     repeated, running = _repeated_lines(pages), _running_lines(pages)
     pages = [[l for l in lines if not _is_page_furniture(l, repeated, running)] for lines in pages]
 
-    fragments_by_page = _read_tables(data, pages)
+    fragments_by_page = _read_tables(data, pages, name)
     body = [l for lines in pages for l in lines if l.x1 > l.x0]
     left = Counter(round(l.x0) for l in body).most_common(1)[0][0] if body else 0.0
     right = max((l.x1 for l in body), default=0.0)
