@@ -14,12 +14,12 @@ from rich.table import Table as RichTable
 
 from . import __version__, exit_codes
 from .batch import BatchLimits, CheckOptions, expand_paths
-from .check import check_file, cross_year_findings, record_of
+from .check import check_bytes, check_file, cross_year_findings, record_of
 from .engine import load_rules, select_rules
 from .errors import InputError, RuleFileError, UsageError
 from .findings import Finding, Severity
 from .fingerprints import Baseline
-from .inputs import STDIN, is_pattern, skip_own_outputs, skipped_sentence
+from .inputs import STDIN, input_name, is_pattern, read_input, skip_own_outputs, skipped_sentence
 from .names import shown_name
 from .outputs import ReplacingText, destination_problem
 from .limited import call_limited
@@ -271,9 +271,13 @@ def _run_check(args: argparse.Namespace) -> int:
     return _run_single(args)
 
 
-def _checked(path: str, args: argparse.Namespace):
-    """The Result of one file, with the cross-year findings of the files --pair sets beside it."""
-    result = check_file(path, select=args.select, ignore=args.ignore, published=args.published)
+def _checked(path: str, args: argparse.Namespace, data: bytes | None = None):
+    """The Result of one file (or of `data`, standard input's bytes read by the parent: a
+    child process has no stdin), with the cross-year findings of the files --pair sets beside it."""
+    if data is not None:
+        result = check_bytes(data, input_name(path), select=args.select, ignore=args.ignore, published=args.published)
+    else:
+        result = check_file(path, select=args.select, ignore=args.ignore, published=args.published)
     for this, last in args.pair:
         last_result = check_file(last, select=args.select, ignore=args.ignore)
         findings, _ = cross_year_findings(record_of(result), record_of(last_result),
@@ -293,7 +297,8 @@ def _run_single(args: argparse.Namespace) -> int:
         try:
             # checked as a batch worker is (process, memory and time limits); the pair's files too
             limits = BatchLimits(seconds_per_file=args.timeout * (1 + len(args.pair)), jobs=1)
-            result = call_limited(_checked, path, args, name=path, limits=limits)
+            data = read_input(STDIN) if path == STDIN else None
+            result = call_limited(_checked, path, args, data, name=input_name(path), limits=limits)
         except InputError as exc:
             say(exc.sentence())
             if args.format != "rich" or args.output:
