@@ -14,7 +14,7 @@ from .document import Cell, Document, Table
 from .engine import load_rules, run_pair_rules, run_rules, select_rules
 from .engine.loader import KINDS
 from .errors import NotAReport
-from .extract import document_from_bytes, read_bytes
+from .extract import document_from_bytes
 from .extract.bounds import refuse_overlong
 from .facts import ReportFacts, build_facts
 from .findings import Finding, severity_counts
