@@ -120,6 +120,42 @@ def test_a_bug_in_the_child_is_an_internal_error_with_its_traceback(monkeypatch,
     assert "explode" in str(raised.value.__cause__)     # the child's own traceback
 
 
+def _children(pid: int) -> list[int]:
+    found = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(line.split(":\t", 1) for line in status.read_text().splitlines() if ":\t" in line)
+        except OSError:
+            continue
+        if fields.get("PPid", "").strip() == str(pid):
+            found.append(int(fields["Pid"]))
+    return found
+
+
+def test_ctrl_c_on_one_file_stops_quietly_and_leaves_no_child(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+    from .conftest import ROOT
+    script = tmp_path / "hangs.py"
+    script.write_text("import sys, time\nfrom checker import cli\n"
+                      "cli.check_file = lambda *_, **__: time.sleep(600)\n"
+                      "sys.exit(cli.main(['check', sys.argv[1]]))\n", encoding="utf-8")
+    process = subprocess.Popen([sys.executable, str(script), str(SEED)], cwd=ROOT, stderr=subprocess.PIPE,
+                               env={**os.environ, "PYTHONPATH": str(ROOT)}, text=True, start_new_session=True)
+    for _ in range(1200):                   # until the checking child is there
+        if _children(process.pid):
+            break
+        time.sleep(0.05)
+    assert _children(process.pid), "no checking child"
+    os.killpg(process.pid, signal.SIGINT)   # as a terminal's Ctrl-C: the parent and the child
+    status = process.wait(timeout=60)
+    assert status == 130 and process.stderr.read() == "已中断。 Interrupted.\n"
+    with pytest.raises(ProcessLookupError):
+        os.killpg(process.pid, 0)           # nobody of the group is left
+
+
 def test_one_file_is_drawn_as_before(capsys):
     from checker.check import check_file
     from checker.reporters import TerminalReporter
