@@ -63,13 +63,18 @@ class _Open:
     withheld: set[int] = field(default_factory=set)     # cells a failing sum leaves unread
     inconsistent: bool = False                          # no reading keeps its own total
 
-    def keep(self, kept: list[int], by: list[_Equation]) -> None:
+    def keep(self, kept: list[int], by: str) -> None:
         """Keep the readings `kept`; the cells now agreed on were decided by `by`."""
         before = set(agreed(self.readings))
         self.readings = [self.readings[i] for i in kept]
         self.numbers = [self.numbers[i] for i in kept]
         for i in set(agreed(self.readings)) - before:
-            self.decided_by[i] = "、".join(sorted(e.label for e in by))
+            self.decided_by[i] = by
+
+
+def _labels(equations: list[_Equation]) -> str:
+    """How read_by names the identities that chose: ARI002:commercial、ARI002:natural."""
+    return "、".join(sorted(e.label for e in equations))
 
 
 def settle_runs(facts: ReportFacts) -> None:
@@ -155,11 +160,11 @@ def _by_own_totals(item: _Open, own: list[_Equation], used: set[tuple[str, str]]
     if not keepable:
         used.update(e.key for e in failing)   # said by EXT004, never as a sum on a chosen reading
         item.inconsistent = True
-        item.keep([], [])
+        item.keep([], "")
         return
     rejecting = [own[j] for j in keepable if not all(row[j] for row in holds)]
     used.update(e.key for e in rejecting)
-    item.keep([i for i, row in enumerate(holds) if all(row[j] for j in keepable)], rejecting)
+    item.keep([i for i, row in enumerate(holds) if all(row[j] for j in keepable)], _labels(rejecting))
     _withhold(item, failing, digits_alone, used)
 
 
@@ -284,7 +289,7 @@ def _solve(facts: ReportFacts, group: list[_Open], equations: list[_Equation], o
         return      # too many to try, or no combination keeps them all: nothing is chosen
     used.update(rejecting)
     for k, item in enumerate(group):
-        item.keep(sorted({s[k] for s in solutions}), list(rejecting.values()))
+        item.keep(sorted({s[k] for s in solutions}), _labels(list(rejecting.values())))
 
 
 def _choose_by_text(facts: ReportFacts, item: _Open) -> None:
@@ -301,11 +306,7 @@ def _choose_by_text(facts: ReportFacts, item: _Open) -> None:
             places = [k for k, ref in enumerate(item.refs) if ref.row == claim.row and ref.column in claim.columns]
             kept = [i for i, numbers in enumerate(item.numbers) if any(numbers[k] == claim.number for k in places)]
             if kept and len(kept) < len(item.readings):
-                before = set(agreed(item.readings))
-                item.readings = [item.readings[i] for i in kept]
-                item.numbers = [item.numbers[i] for i in kept]
-                for i in set(agreed(item.readings)) - before:
-                    item.decided_by[i] = BY_TEXT
+                item.keep(kept, BY_TEXT)
 
 
 def _record(facts: ReportFacts, item: _Open) -> None:
