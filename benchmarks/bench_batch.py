@@ -45,11 +45,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import pypdfium2 as pdfium  # noqa: E402
+from make_season import make_season  # noqa: E402
+from timing import best_of  # noqa: E402
 
 from checker import __version__  # noqa: E402
 from checker.batch import expand_paths  # noqa: E402
-from make_season import make_season  # noqa: E402
-from timing import best_of  # noqa: E402
 
 WRAPPER = r"""
 import json, os, resource, sys, time

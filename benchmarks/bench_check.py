@@ -10,9 +10,9 @@ import sys
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from timing import best_of
 
 from checker import check_file
-from timing import best_of
 from checker.extract.encoding import declared_charset, decode
 
 ROOT = Path(__file__).resolve().parent.parent

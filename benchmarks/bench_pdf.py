@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pdfplumber
 import pypdfium2 as pdfium
+from timing import best_of
 
 from checker import check_file
-from timing import best_of
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "samples" / "huaian_2024.pdf"

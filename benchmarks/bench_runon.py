@@ -13,11 +13,11 @@ import re
 import sys
 from pathlib import Path
 
-from checker import check_file
-from checker.check import check_bytes
-from checker import splits
-from checker.splits import split_run
 from timing import best_of
+
+from checker import check_file, splits
+from checker.check import check_bytes
+from checker.splits import split_run
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "samples/qingzu_2024.txt"

@@ -192,7 +192,7 @@ def run_batch(paths: list[Path], limits: BatchLimits = BatchLimits(), options: C
                     yield timed_out(path, limits)
         stop_if_asked()
     finally:
-        for receiver, (_, process, _) in running.items():  # Ctrl-C: leave no worker behind
+        for _receiver, (_, process, _) in running.items():  # Ctrl-C: leave no worker behind
             process.kill()
         for receiver, (_, process, _) in running.items():
             process.join()

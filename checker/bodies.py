@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .normalize import compact
+from .chars import compact
 
 _SYNONYMS = (("管理委员会", "管委会"), ("人民政府办公室", "政府办"), ("办公室", "办"))
 _DROP = re.compile(r"[（()）【】\[\]《》“”\"'·・,，、:：]")

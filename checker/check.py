@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from . import __version__
+from .chars import looks_traditional, simplify
 from .document import Cell, Document, Table
 from .engine import load_rules, run_pair_rules, run_rules, select_rules
 from .engine.loader import KINDS
@@ -21,7 +22,6 @@ from .findings import Finding, severity_counts
 from .fingerprints import fingerprint_findings
 from .inputs import input_name, read_input
 from .pairing import MATERIAL_KEY, find_pairs, material_of, overlap_ratio, side_from_record
-from .normalize import looks_traditional, simplify
 from .result import Result, SectionOut, tables_from_facts
 from .settings import DEFAULT_LIMITS, Limits
 

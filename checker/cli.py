@@ -20,9 +20,9 @@ from .errors import InputError, RuleFileError, UsageError
 from .findings import Finding, Severity
 from .fingerprints import Baseline
 from .inputs import STDIN, input_name, is_pattern, read_input, skip_own_outputs, skipped_sentence
+from .limited import call_limited
 from .names import shown_name
 from .outputs import ReplacingText, destination_problem
-from .limited import call_limited
 from .reporters import REPORTERS
 from .reporters.files import WriteFailed, make_folder
 from .reporters.screen import plain, say
@@ -278,7 +278,7 @@ def _checked(path: str, args: argparse.Namespace, data: bytes | None = None):
         result = check_bytes(data, input_name(path), select=args.select, ignore=args.ignore, published=args.published)
     else:
         result = check_file(path, select=args.select, ignore=args.ignore, published=args.published)
-    for this, last in args.pair:
+    for _this, last in args.pair:
         last_result = check_file(last, select=args.select, ignore=args.ignore)
         findings, _ = cross_year_findings(record_of(result), record_of(last_result),
                                           select=args.select, ignore=args.ignore)
@@ -363,7 +363,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         say(exc.sentence)
         return exit_codes.BAD_INPUT
     except BrokenPipeError:  # `govcheck … | head`: the reader has all it wanted
-        sys.stdout = open(os.devnull, "w")
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115  (kept open: Python flushes stdout at exit)
         return exit_codes.OK
     except KeyboardInterrupt:
         print("已中断。 Interrupted.", file=sys.stderr)

@@ -5,8 +5,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from .chars import compact, nfkc
 from .document import Document, Heading, Location, Paragraph
-from .normalize import compact, nfkc, parse_int
+from .normalize import parse_int
 
 _CN_DATE = re.compile(r"(\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日")
 _ISO_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-
 from datetime import date
 
+from .chars import compact, nfkc
 from .dates import Published, body_kind, body_tags, publication_dates
 from .document import Document, Heading, Location, Paragraph
 from .findings import CellRef
 from .mapping import MappedTable, map_tables
-from .runon import unroll
+from .normalize import parse_chinese_number
 from .prose import Sentence, Statement, sentences_of, statements_in
-from .normalize import compact, nfkc, parse_chinese_number
+from .runon import unroll
 from .sections import SectionResult, find_sections
 from .templates import TABLE_IDS, Template, load_templates
 from .values import Value, read_values

@@ -134,7 +134,7 @@ class Summary:
     info: int = 0
 
     @classmethod
-    def of(cls, findings: list[Finding]) -> "Summary":
+    def of(cls, findings: list[Finding]) -> Summary:
         counts = {s: 0 for s in Severity}
         for f in findings:
             counts[f.severity] += 1

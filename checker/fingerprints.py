@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from .bodies import body_key
@@ -43,7 +43,7 @@ class Baseline:
         self.entries = entries or {}
 
     @classmethod
-    def load(cls, path: str | Path) -> "Baseline":
+    def load(cls, path: str | Path) -> Baseline:
         path = Path(path)
         try:
             raw = json.loads(path.read_text(encoding="utf-8"))
@@ -56,7 +56,7 @@ class Baseline:
         return cls(raw["findings"])
 
     @classmethod
-    def of_records(cls, records: list[dict]) -> "Baseline":
+    def of_records(cls, records: list[dict]) -> Baseline:
         entries = {}
         for record in records:
             for f in record.get("findings", []):
@@ -65,7 +65,7 @@ class Baseline:
         return cls(entries)
 
     def write(self, path: str | Path) -> None:
-        payload = {"version": self.VERSION, "written": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        payload = {"version": self.VERSION, "written": datetime.now(UTC).isoformat(timespec="seconds"),
                    "findings": dict(sorted(self.entries.items(), key=lambda kv: (kv[1]["file"], kv[1]["rule"])))}
         Path(path).write_text(json.dumps(payload, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 

@@ -10,11 +10,12 @@ trimmed.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
+from .chars import compact
 from .document import Cell, Document, Location, Table
 from .matching import Match, best_match
-from .normalize import compact, label_key, leading_numeral, parse_cell
+from .normalize import label_key, leading_numeral, parse_cell
 from .templates import TABLE_IDS, column_candidates, load_templates, row_candidates
 
 T4_PARENT = "行政诉讼"   # the header above both litigation groups; a group of its own in no template
@@ -113,7 +114,7 @@ def _row_text(row: list[Cell]) -> str:
 
 
 # Which template a row or column id proves (ids that exist in one template only).
-@lru_cache(maxsize=None)
+@cache
 def _template_only_ids() -> dict[tuple[str, str, str], str]:
     templates = load_templates()
     out: dict[tuple[str, str, str], str] = {}
@@ -316,7 +317,7 @@ def _map_row_table(table_id: str, tables: list[Table]) -> MappedTable:
     return mapped
 
 
-@lru_cache(maxsize=None)
+@cache
 def _group_keys(table_id: str) -> frozenset[str]:
     return frozenset(label_key(r.group) for t in load_templates().values() for r in t.tables[table_id].rows if r.group)
 

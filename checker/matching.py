@@ -7,7 +7,6 @@ from rapidfuzz import fuzz
 
 from .normalize import label_key
 
-
 MIN_PREFIX = 6        # characters a cut label needs before its start is matched as a prefix
 PREFIX_WEIGHT = 0.95  # a whole-label match beats a prefix match
 

@@ -1,7 +1,7 @@
 """Text normalisation shared by every stage: matching keys, numbering, numbers.
 
 Stored document text stays as printed (apart from traditional -> simplified,
-see `simplify`); the keys built here are only for matching and parsing.
+see chars.simplify); the keys built here are only for matching and parsing.
 """
 from __future__ import annotations
 
@@ -11,20 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-# CJK Radicals Supplement code points that some PDF fonts map their glyphs to,
-# with the unified ideograph they stand for. NFKC fixes the Kangxi radicals
-# (U+2F00..) but not these (see TOOLING.md §2.3).
-_RADICALS = str.maketrans({
-    "⻔": "门", "⻚": "页", "⺠": "民", "⻅": "见", "⻓": "长", "⻋": "车", "⻢": "马",
-    "⻛": "风", "⻜": "飞", "⻩": "黄", "⻬": "齐", "⻰": "龙", "⻉": "贝", "⻈": "讠",
-    "⻐": "钅", "⻙": "韦", "⻦": "鸟", "⻥": "鱼", "⻨": "麦", "⺟": "母", "⻓": "长",
-    "⻆": "角", "⻝": "食", "⻣": "骨", "⻤": "鬼", "⻮": "齿", "⻳": "龟", "⺝": "月",
-    "⺁": "厂", "⺇": "几", "⺌": "小", "⺢": "水", "⺫": "罒", "⺮": "竹", "⺶": "羊",
-    "⺻": "聿", "⻊": "足", "⻌": "辶", "⻏": "阝", "⻖": "阝", "⻗": "雨", "⻘": "青",
-    "⻢": "马", "⺆": "冂", "⺈": "⺈", "⺍": "⺍",
-})
-
-_SPACES = re.compile(r"\s+")
+from .chars import compact, nfkc
 
 # Leading numbering of headings and row labels: 一、 （一） (1) 1. 1、 第一部分
 _NUMBERING = re.compile(
@@ -37,25 +24,6 @@ _NUMBERING = re.compile(
     r")\s*"
 )
 _NUMERAL = re.compile(r"^\s*(?:[（(]\s*)?([一二三四五六七八九十]+|\d{1,2})\s*[)）、.．,，]")
-
-
-def nfkc(text: str) -> str:
-    """NFKC (full-width forms, Kangxi radicals) plus the radical supplement table."""
-    return unicodedata.normalize("NFKC", text).translate(_RADICALS)
-
-
-def fix_radicals(text: str) -> str:
-    """Kangxi and supplement radicals (some PDF fonts map CJK glyphs to them) ->
-    unified ideographs, leaving every other character as printed."""
-    if not any("\u2e80" <= ch <= "\u2fdf" for ch in text):
-        return text
-    return "".join(unicodedata.normalize("NFKC", ch).translate(_RADICALS) if "\u2e80" <= ch <= "\u2fdf" else ch
-                   for ch in text)
-
-
-def compact(text: str) -> str:
-    """NFKC with every kind of whitespace removed (labels split over lines)."""
-    return _SPACES.sub("", nfkc(text).replace("\\", ""))
 
 
 def strip_numbering(text: str) -> str:
@@ -175,26 +143,3 @@ def parse_int(printed: str) -> int | None:
     if len(printed) > MAX_NUMBER_CHARS:
         return None
     return int(printed) if printed.isdigit() else parse_chinese_number(printed)
-
-
-# --- traditional characters -------------------------------------------------
-
-@lru_cache(maxsize=1)
-def _t2s():
-    import opencc  # imported lazily: 30-50 ms, needed only for traditional pages
-
-    return opencc.OpenCC("t2s")
-
-
-def looks_traditional(sample: str) -> bool:
-    """More than a few characters change under t2s: the text is traditional."""
-    if not sample:
-        return False
-    converted = _t2s().convert(sample)
-    changed = sum(1 for a, b in zip(sample, converted) if a != b)
-    cjk = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff") or 1
-    return changed >= 5 and changed / cjk > 0.02
-
-
-def simplify(text: str) -> str:
-    return _t2s().convert(text)

@@ -14,7 +14,7 @@ from typing import IO
 
 from .extract.refusals import OWN_PAGE_MARK
 from .names import shown_name
-from .reporters.files import failed, reason, remove, put_in_place, temporary_beside
+from .reporters.files import failed, put_in_place, reason, remove, temporary_beside
 
 FOLDER_FORMATS = ("csv", "html")
 CSV_FILES = ("reports.csv", "findings.csv")
@@ -115,7 +115,7 @@ class ReplacingText:
     def __init__(self, path: str | os.PathLike, encoding: str = "utf-8") -> None:
         self.path = Path(path)
         self._temporary = temporary_beside(self.path)
-        self._handle: IO[str] | None = open(self._temporary, "w", encoding=encoding)
+        self._handle: IO[str] | None = open(self._temporary, "w", encoding=encoding)  # noqa: SIM115  (closed by close())
 
     def __getattr__(self, name: str):          # isatty, encoding, fileno … for rich
         return getattr(self._handle, name)

@@ -12,15 +12,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 
 from .bodies import MIN_SUFFIX_KEY, body_key
+from .chars import compact
 from .document import Location
 from .facts import ReportFacts
 from .findings import CellRef, Number
-from .normalize import compact
 from .prose import Sentence
 from .templates import load_boilerplate, load_sections, load_templates
 

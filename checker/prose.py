@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
+from .chars import compact, nfkc
 from .document import Document, Heading, Location, Paragraph
-from .normalize import CHINESE_NUMERAL_CHARS, compact, nfkc, parse_int
+from .normalize import CHINESE_NUMERAL_CHARS, parse_int
 from .sections import SectionResult
 
 _SENTENCE_SPLIT = re.compile(r"(?<=[。；;！？!?])|\n")
@@ -301,7 +302,7 @@ def appeal_claims(sentence: Sentence, report_year: int | None) -> list[AppealCla
         return []
     out: list[AppealClaim] = []
     counts: dict[str, int] = {}
-    for i, (start, end, group) in enumerate(mentions):
+    for i, (_start, end, group) in enumerate(mentions):
         stop = mentions[i + 1][0] if i + 1 < len(mentions) else len(text)
         m = re.match(rf"(?:案件|申请)?[^，,。；;]{{0,6}}?(?P<n>{NUMBER}){_UNIT}", text[end:stop])
         if m and not _OUTCOME.search(text[end:end + m.start("n")]):
@@ -363,7 +364,7 @@ _DECISION_ROWS = {"许可": "licensing", "处罚": "punishment", "强制": "enfo
 _COUNT_TOKEN = re.compile(rf"(?<![\d.{CHINESE_NUMERAL_CHARS}])(?P<n>{NUMBER})\s*(?P<u>件|部|个|份|宗|起|项|条|次|篇|期|人次|人|%|万)")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _t2_core(template: str) -> re.Pattern[str]:
     """A segment's end naming a measure and a subject, either order, or one of them alone."""
     measures = _MEASURES[template]
@@ -493,7 +494,7 @@ def breakdowns(sentence: Sentence, report_year: int | None) -> list[Breakdown]:
         parts: list[tuple[str, int]] = []
         position, complete = 0, True
         for token in _COUNT_TOKEN.finditer(rest):
-            label = rest[position:token.start()].lstrip("，,、：:和及与以及")
+            label = rest[position:token.start()].lstrip("，,、：:和及与以及")  # noqa: B005  (a set of joining characters)
             gap_end = token.end()
             if token.group("u") in ("%",):
                 position = gap_end

@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from rapidfuzz import fuzz
 
+from .chars import compact
 from .document import Cell, Document, Heading, Location, Paragraph, Table, grid_from_texts
 from .mapping import BLANK_ROW, T4_ORDER, MappedCell, MappedTable, PrintedRun, TableNote, note_template
-from .normalize import compact, label_key
+from .normalize import label_key
 from .sections import VARIANT_WEIGHT, find_sections
 from .splits import split_run
 from .templates import load_sections, load_templates
@@ -91,7 +92,7 @@ class _Found:
 
 # --- inline headings ----------------------------------------------------------------
 
-@lru_cache(maxsize=None)
+@cache
 def _wordings() -> tuple[tuple[str, float], ...]:
     out = []
     for spec in load_sections():
@@ -137,7 +138,7 @@ def inline_headings(text: str) -> list[_Span]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def _wording_starts() -> frozenset[str]:
     """The first characters of the sections' wordings (as printed, before any folding)."""
     return frozenset(w[0] for spec in load_sections() for w in (spec.heading, *spec.variants))
@@ -175,7 +176,7 @@ def _alternatives(words: set[str]) -> str:
     return "|".join(_flexible(w) for w in sorted(words, key=len, reverse=True))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _row_order(table_id: str) -> tuple[str, ...]:
     """Every template's rows in one printed order: the newest template's, with a row only
     an older one has placed after the row it follows there (2019's （六）其他处理)."""
@@ -190,7 +191,7 @@ def _row_order(table_id: str) -> tuple[str, ...]:
     return tuple(order)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _row_patterns(table_id: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     out = []
     for row in _row_order(table_id):
@@ -200,19 +201,19 @@ def _row_patterns(table_id: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _header_words(table_id: str) -> str:
     """Any word of the table's header: its column labels and the words above them."""
     words = {w for t in load_templates().values() for c in t.tables[table_id].columns for w in (c.label, *c.variants)}
     return f"(?:{_alternatives(words)}|{'|'.join(_HEADER_EXTRA[table_id])})"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _header_pattern(table_id: str) -> re.Pattern[str]:
     return re.compile(_header_words(table_id) + r"\s*$")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _column_words(table_id: str) -> tuple[tuple[str, str, re.Pattern[str]], ...]:
     out = []
     for t in load_templates().values():
@@ -295,7 +296,7 @@ def _disjoint(marks: list[_RowMark]) -> list[_RowMark]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def _table_words(table_id: str) -> re.Pattern[str]:
     """What may stand between one row's figures and the next row: the table's group labels
     (（三）不予公开), header words and block headers (第二十条第（五）项 信息内容 …)."""
@@ -487,7 +488,7 @@ def _t4_by_groups(text: str, start: int, end: int, location: Location) -> _Found
     rows, places = [], []
     cells_of = {group: tuple(c for c in T4_ORDER if c[0] == group) for _, group, *_ in found}
     blanks = leaves_blanks("t4", [(cells_of[group], figures) for _, group, _, figures, _ in found])
-    for k, (at, group, label, figures, figures_start) in enumerate(found):
+    for k, (_at, group, label, figures, figures_start) in enumerate(found):
         stop = found[k + 1][0] if k + 1 < len(found) else end
         figures_end = figures_start + len(figures.rstrip())
         place = _at(location, text, figures_start)

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .chars import compact
 from .document import Document, Heading, Location, Paragraph, Table
 from .matching import Candidate, best_match, candidates_for
-from .normalize import compact, strip_numbering
+from .normalize import strip_numbering
 from .templates import SectionSpec, load_sections
 
 VARIANT_WEIGHT = 0.92   # a secondary wording never beats the canonical one

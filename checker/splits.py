@@ -12,16 +12,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
-from .normalize import nfkc
+from .chars import nfkc
 
 MAX_SPLITS = 20_000
 MAX_CELL_DIGITS = 9        # no count in an annual report runs to a billion (amounts: two more, and decimals)
 _PIECE = {
-    "count": re.compile(r"0|[1-9]\d{0,%d}" % (MAX_CELL_DIGITS - 1)),
-    "signed_count": re.compile(r"0|[-+]?[1-9]\d{0,%d}" % (MAX_CELL_DIGITS - 1)),
-    "money": re.compile(r"(?:0|[1-9]\d{0,%d})(?:\.\d{1,4})?" % (MAX_CELL_DIGITS + 2)),
+    "count": re.compile(rf"0|[1-9]\d{{0,{MAX_CELL_DIGITS - 1}}}"),
+    "signed_count": re.compile(rf"0|[-+]?[1-9]\d{{0,{MAX_CELL_DIGITS - 1}}}"),
+    "money": re.compile(rf"(?:0|[1-9]\d{{0,{MAX_CELL_DIGITS + 2}}})(?:\.\d{{1,4}})?"),
 }
 _UNIT = re.compile(r"(万元|元)$")
 # spaces, and placeholders (／ — and a dash that is not a sign), part tokens: each is a cell of its own
@@ -77,7 +77,7 @@ def _split(tokens: tuple[str, ...], kinds: tuple[str, ...], blanks: bool) -> Spl
     if not tokens or not k or sum(map(len, tokens)) > k * (MAX_CELL_DIGITS + 4):
         return Splits((), 0)     # more characters than the cells could hold: no reading
 
-    @lru_cache(maxsize=None)
+    @cache
     def cuts(t: int, p: int, c: int) -> tuple[int, ...]:
         """Ends q of the valid cells tokens[t][p:q] holding column c."""
         token = tokens[t]
@@ -88,7 +88,7 @@ def _split(tokens: tuple[str, ...], kinds: tuple[str, ...], blanks: bool) -> Spl
         return tuple(q for q in range(p + 1, len(token) + 1)
                      if _valid(token[p:q], kinds[c], last=q == len(token)))
 
-    @lru_cache(maxsize=None)
+    @cache
     def ways(t: int, p: int, c: int) -> int:
         """Readings of tokens[t][p:] and the tokens after as columns c.. (capped)."""
         if t == len(tokens):

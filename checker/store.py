@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from . import store_file
@@ -210,7 +210,7 @@ class Store:
                 (record["file"], key, sha256, record["tool_version"], record["status"], record.get("format"),
                  record.get("title"), record.get("body"), record.get("year"), record.get("template"),
                  summary.get("error", 0), summary.get("warning", 0), summary.get("info", 0),
-                 datetime.now(timezone.utc).isoformat(timespec="seconds"), json.dumps(stored, ensure_ascii=False)))
+                 datetime.now(UTC).isoformat(timespec="seconds"), json.dumps(stored, ensure_ascii=False)))
             self.connection.executemany(
                 "INSERT INTO findings (file_id, rule, category, severity, message, location_json, expected, actual)"
                 " VALUES (?,?,?,?,?,?,?,?)",

@@ -97,7 +97,7 @@ def inspect(db: str | Path) -> Inspection:
                          f"不是 govcheck 的结果数据库，govcheck 没有改动它；请用 --db 指定 govcheck 的结果数据库或一个新文件。")
     if not tables:
         return Inspection("new")          # SQLite, but nothing in it yet
-    if tables == V1_TABLES and V1_FILE_COLUMNS <= columns:
+    if tables == V1_TABLES and columns >= V1_FILE_COLUMNS:
         return Inspection("v1", 1)
     names = "、".join(sorted(tables)[:5]) + ("等" if len(tables) > 5 else "")
     raise StoreError(f"{db}：这是其他程序的 SQLite 数据库（其中有表 {names}），不是 govcheck 的结果数据库，"

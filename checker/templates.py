@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from .errors import RuleFileError
@@ -110,12 +110,12 @@ def _load_template(path: Path) -> Template:
     return Template(str(data["id"]), data.get("notice", ""), int(data["first_year"]), tables)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_templates(rules_dir: Path = RULES_DIR) -> dict[str, Template]:
     return {t.id: t for t in (_load_template(p) for p in sorted((rules_dir / "templates").glob("20*.toml")))}
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_sections(rules_dir: Path = RULES_DIR) -> tuple[SectionSpec, ...]:
     path = rules_dir / "templates" / "sections.toml"
     data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -148,7 +148,7 @@ def _patterns(path: Path, data: dict, table: str, key: str) -> tuple[re.Pattern[
     return tuple(out)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_boilerplate(rules_dir: Path = RULES_DIR) -> Boilerplate:
     path = rules_dir / "templates" / "boilerplate.toml"
     data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -156,13 +156,13 @@ def load_boilerplate(rules_dir: Path = RULES_DIR) -> Boilerplate:
                        _patterns(path, data, "figures", "patterns"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def row_candidates(table_id: str) -> list[Candidate]:
     """Row wordings of every template (union), for mapping before the template is known."""
     return _candidates(table_id, "rows")
 
 
-@lru_cache(maxsize=None)
+@cache
 def column_candidates(table_id: str) -> list[Candidate]:
     return _candidates(table_id, "columns")
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache
 
 from .document import Location
 from .findings import CellRef
@@ -25,7 +25,7 @@ class Value:
     unit: str | None = None          # unit printed in the cell
 
 
-@lru_cache(maxsize=None)
+@cache
 def column_spec(table_id: str, row_id: str, column_id: str) -> LabelSpec | None:
     """The column's spec in the template whose row has that column (2021 first)."""
     for template in sorted(load_templates().values(), key=lambda t: -t.first_year):

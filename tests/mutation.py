@@ -9,14 +9,13 @@ wrong cell) one gone.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from checker.check import check_document, simplify_document
 from checker.document import Cell, Document, Table
 from checker.engine.readings import settle_runs
-from checker.extract import document_from_bytes
-from checker.extract import read_document
+from checker.extract import document_from_bytes, read_document
 from checker.facts import build_facts
 from checker.findings import CellRef, Finding
 from checker.normalize import parse_cell
@@ -47,7 +46,7 @@ def blank_zeros(document: Document) -> Document:
     return Document(blocks, document.format, document.metadata, document.notes)
 
 
-@lru_cache(maxsize=None)
+@cache
 def document_of(path: Path, zeros_blank: bool) -> Document:
     document = read_document(path)
     return blank_zeros(document) if zeros_blank else document

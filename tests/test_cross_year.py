@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
-from functools import lru_cache
+from functools import cache
 
 import pytest
 
@@ -22,7 +22,7 @@ QINGZU_2023 = PAIRS / "qingzu_2023.txt"
 LEAF_COLUMNS = ["natural", "commercial", "research", "social", "legal", "other_org"]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _record(path) -> str:
     return json.dumps(record_of(check_file(path)), ensure_ascii=False)
 

@@ -137,6 +137,7 @@ def test_ctrl_c_on_one_file_stops_quietly_and_leaves_no_child(tmp_path):
     import subprocess
     import sys
     import time
+
     from .conftest import ROOT
     script = tmp_path / "hangs.py"
     script.write_text("import sys, time\nfrom checker import cli\n"
@@ -157,9 +158,10 @@ def test_ctrl_c_on_one_file_stops_quietly_and_leaves_no_child(tmp_path):
 
 
 def test_one_file_is_drawn_as_before(capsys):
+    import io
+
     from checker.check import check_file
     from checker.reporters import TerminalReporter
-    import io
     stream = io.StringIO()
     reporter = TerminalReporter(stream, width=120, brief=False)
     reporter.add(check_file(SEED))
@@ -178,6 +180,7 @@ def test_timeout_must_be_positive(capsys):
 def _corpus():
     """tools/malformed_corpus.py, whose makers build the cases."""
     import importlib.util
+
     from .conftest import ROOT
     spec = importlib.util.spec_from_file_location("malformed_corpus", ROOT / "tools" / "malformed_corpus.py")
     module = importlib.util.module_from_spec(spec)
@@ -210,6 +213,7 @@ def test_xml_that_unpacks_past_its_limit_is_too_big(tmp_path, capsys):
 
 def test_running_out_of_memory_in_a_word_file_is_too_big_not_damaged(monkeypatch):
     import docx
+
     from .conftest import SAMPLES
 
     def parse(*_):
@@ -296,6 +300,7 @@ def test_random_damages_end_in_a_report_or_one_sentence(tmp_path):
 
 def test_a_pdf_whose_table_pages_no_reader_parses_is_one_sentence(monkeypatch, capsys):
     from checker.extract import pdf
+
     from .conftest import SAMPLES
 
     def fails(*_):

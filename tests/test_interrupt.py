@@ -58,7 +58,7 @@ def interrupt_after(command: list[str], db: Path, results: int) -> tuple[int, st
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()
-        raise AssertionError("Ctrl-C did not stop the run")
+        raise AssertionError("Ctrl-C did not stop the run") from None
     took = time.monotonic() - signalled
     err = process.stderr.read()
     try:

@@ -15,14 +15,16 @@ ALLOWED = {
     "findings": set(),
     "errors": set(),
     "settings": set(),
-    "normalize": set(),
-    "extract": {"document", "errors", "normalize", "settings", "extract"},
+    "chars": set(),
+    # Report knowledge (numbering, numbers, labels) sits above character normalisation.
+    "normalize": {"chars"},
+    "extract": {"document", "errors", "chars", "settings", "extract"},
     "engine": {"engine", "facts", "findings", "sections", "templates", "errors", "settings", "document", "splits",
-               "matching", "normalize", "values", "mapping", "prose", "dates", "pairing"},
+               "matching", "chars", "normalize", "values", "mapping", "prose", "dates", "pairing"},
     # Pairing reads records and facts; it knows no rule, file or output. It reads the templates'
     # wording (rules/templates): what every report shares is not copied text.
-    "pairing": {"bodies", "document", "facts", "findings", "normalize", "prose", "templates"},
-    "bodies": {"normalize"},
+    "pairing": {"bodies", "chars", "document", "facts", "findings", "normalize", "prose", "templates"},
+    "bodies": {"chars", "normalize"},
     "fingerprints": {"bodies", "errors", "findings"},
     # Reporters format only: results, findings, and the template labels they print.
     "reporters": {"reporters", "findings", "result", "document", "templates"},

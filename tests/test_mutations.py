@@ -6,7 +6,8 @@ extractor produced), so the whole chain from mapping to rules is exercised.
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -18,20 +19,18 @@ from checker.extract import read_document
 from checker.facts import build_facts
 from checker.findings import CellRef
 
-from pathlib import Path
-
 from .conftest import HTML_SAMPLES, ROOT, SEED, replace_cell
 from .mutation import DEFAULT_REPORTS, catch_rate, document_of
 
 CLEAN = next(p for p in HTML_SAMPLES if p.stem == "county_2024_clean")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _document(path) -> Document:
     return read_document(path)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _sources(path) -> dict[CellRef, tuple[Cell, int]]:
     facts = build_facts(_document(path))
     out = {}

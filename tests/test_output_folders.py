@@ -4,7 +4,6 @@ report is, and each file written whole or not at all."""
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest

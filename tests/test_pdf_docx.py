@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from checker import check_file, cli, exit_codes
+from checker.chars import compact
 from checker.document import Table
 from checker.extract import read_document
-from checker.normalize import compact
 
 from .conftest import ROOT, SAMPLES, finding_tuples, load_json
 

@@ -6,10 +6,10 @@ import re
 import pytest
 
 from checker import check_file
+from checker.chars import compact
 from checker.document import Table
 from checker.extract import pdf as pdf_extract
 from checker.extract import read_document
-from checker.normalize import compact
 
 from .conftest import SAMPLES, load_json, section_pairs
 

@@ -3,12 +3,12 @@ paragraph, item 10), and how the tables' blanks are read for them."""
 from __future__ import annotations
 
 from checker import check_file
+from checker.chars import compact
 from checker.check import check_bytes, check_document
 from checker.document import Location
 from checker.engine.computed import _count
 from checker.extract import document_from_bytes
 from checker.findings import CellRef
-from checker.normalize import compact
 from checker.prose import Sentence, statements_in
 from checker.reporters import pages
 from checker.reporters.places import place_text

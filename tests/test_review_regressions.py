@@ -11,7 +11,7 @@ from .conftest import PINGTAN, SEED
 
 
 def _html(body: str) -> bytes:
-    return f"<html><body>{body}</body></html>".encode("utf-8")
+    return f"<html><body>{body}</body></html>".encode()
 
 
 def test_overview_subheadings_in_standard_wording_are_not_sections():

@@ -17,7 +17,6 @@ from checker import check_file
 from checker.check import check_bytes
 from checker.engine.identities import Status, ledger
 from checker.extract import read_document
-from checker.findings import CellRef
 from checker.runon import inline_headings, unroll
 from checker.splits import MAX_SPLITS, split_run
 from checker.templates import union_spec
@@ -257,6 +256,7 @@ def test_single_cell_changes_of_generated_captures_are_caught(path):
 
 def test_a_folder_of_captures_pairs_consecutive_years_of_one_body(tmp_path, capsys):
     from checker.cli import main
+
     from .conftest import ROOT
     for source in (RUNON / "pingtan_gongan_2022.txt", ROOT / "tests" / "data" / "pingtan_gongan_2023_rewritten.txt"):
         (tmp_path / source.name).write_bytes(source.read_bytes())

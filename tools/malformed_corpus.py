@@ -21,7 +21,6 @@ functions; this script is run by hand for the figures.
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import os
 import random

@@ -8,10 +8,11 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
+from ..chars import compact, nfkc
 from ..dates import deadline
 from ..facts import PRE_2019, ReportFacts, expected_template
 from ..findings import CellRef, Finding, Location
-from ..normalize import compact, leading_numeral, nfkc, parse_int
+from ..normalize import leading_numeral, parse_int
 from ..prose import Statement, about_own_disclosure_cases, appeal_claims, breakdowns, table_two_claims
 from ..sections import section_is_empty
 from ..templates import TABLE_NAMES, load_sections
@@ -524,7 +525,9 @@ def t2_block_order(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
     standard = [r for r in template.tables["t2"].row_ids if r in mapped.row_order]
     printed = [r for r in mapped.row_order if r in standard]
     if printed != standard:
-        labels = lambda ids: "、".join(template.tables["t2"].row(i).label for i in ids)
+        def labels(ids: list[str]) -> str:
+            return "、".join(template.tables["t2"].row(i).label for i in ids)
+
         yield _finding(rule, Location(table="t2", **_where(mapped.location)),
                        _say(f"表二各项的顺序为{labels(printed)}，格式规定为{labels(standard)}"))
 

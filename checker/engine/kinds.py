@@ -10,14 +10,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import TypeVar
 from decimal import Decimal
+from typing import TypeVar
 
+from ..chars import compact
 from ..document import Heading
 from ..document import Location as DocLocation
 from ..facts import ReportFacts, expected_template
 from ..findings import CellRef, Finding, Location, Number
-from ..normalize import compact
 from ..prose import Sentence
 from ..sections import section_is_empty
 from ..splits import MAX_SPLITS

@@ -7,7 +7,7 @@ from __future__ import annotations
 import string
 import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -238,7 +238,7 @@ def load_rule(path: Path) -> Rule:
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_rules(rules_dir: Path = RULES_DIR) -> tuple[Rule, ...]:
     paths = sorted(p for p in rules_dir.rglob("*.toml") if "templates" not in p.relative_to(rules_dir).parts)
     rules = [load_rule(p) for p in paths]

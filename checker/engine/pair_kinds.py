@@ -11,8 +11,8 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 
+from ..chars import compact
 from ..findings import CellRef, Finding, Location
-from ..normalize import compact
 from ..pairing import YearSide, overlap_ratio
 from ..templates import TABLE_NAMES, load_boilerplate, union_spec
 from .kinds import _finding, _section_heading, _where, cell_label, column_label, registrar, row_label, sentence_place, zero_note

@@ -7,11 +7,11 @@ from pathlib import Path
 
 from ..document import Document
 from ..errors import BinaryFile, EmptyFile, FileMissing, NotAFile, TooLarge, UndecodableText, UnsupportedFormat
-from .files import refuse_special
-from .bounds import refuse_long_text
 from ..settings import DEFAULT_LIMITS, Limits
-from .encoding import declared_charset, decode
+from .bounds import refuse_long_text
 from .docx import extract_docx
+from .encoding import declared_charset, decode
+from .files import refuse_special
 from .html import extract_html
 from .pdf import extract_pdf
 from .refusals import refusal

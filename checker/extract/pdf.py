@@ -13,9 +13,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from ..chars import compact, fix_radicals, looks_traditional, simplify
 from ..document import Block, Cell, Document, Heading, Location, Paragraph, Table
 from ..errors import BrokenFile, EncryptedPdf, PdfTablesUnreadable, ScannedPdf, TooLarge
-from ..normalize import compact, fix_radicals, looks_traditional, simplify
 from ..settings import DEFAULT_LIMITS, Limits
 from .bounds import refuse_long_text
 

@@ -44,9 +44,8 @@ def make_folder(folder: Path) -> None:
 def replacing(path: str | os.PathLike, mode: str = "w", **open_args) -> Iterator[IO]:
     """A file opened under a temporary name beside `path`; when the block ends without an
     error it takes `path`'s place, otherwise it is removed and `path` is left as it was."""
-    with replacing_path(path) as temporary:
-        with open(temporary, mode, **open_args) as handle:
-            yield handle
+    with replacing_path(path) as temporary, open(temporary, mode, **open_args) as handle:
+        yield handle
 
 
 @contextmanager
