@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from . import __version__
+from . import __version__, places
 from .chars import looks_traditional, simplify
 from .document import Cell, Document, Table
 from .engine import load_rules, run_pair_rules, run_rules, select_rules
@@ -56,7 +56,8 @@ def check_document(document: Document, name: str, *, select: Sequence[str] = (),
     facts = build_facts(document, published=published)
     if not looks_like_report(facts):
         raise NotAReport(name)
-    findings = run_rules(facts, select_rules(load_rules(), select, ignore))
+    with places.reading(places.Wording(facts.template, dict(facts.table_templates))):   # messages in its own words
+        findings = run_rules(facts, select_rules(load_rules(), select, ignore))
     return Result(
         file=name,
         format=document.format,
@@ -103,7 +104,8 @@ def cross_year_findings(this: dict, last: dict, *, select: Sequence[str] = (),
     """The pair rules' findings on this year's record, and what the pair shows whatever
     the rules say: which report it was compared with and how much text the two share."""
     this_side, last_side = side_from_record(this), side_from_record(last)
-    findings = run_pair_rules(this_side, last_side, select_rules(load_rules(), select, ignore))
+    with places.reading(places.wording_of(this)):   # named in this year's report's words
+        findings = run_pair_rules(this_side, last_side, select_rules(load_rules(), select, ignore))
     overlap = {}
     for name, section in (("document", None), ("problems", "problems")):
         ratio = overlap_ratio(this_side.text(section), last_side.text(section))

@@ -7,6 +7,7 @@ from .document import Location
 from .facts import ReportFacts
 from .findings import CellRef, Finding, Summary, json_number
 from .fingerprints import fingerprint_findings
+from .places import cell_key
 from .templates import TABLE_IDS
 
 
@@ -49,10 +50,10 @@ class Result:
             ],
             "tables": self.tables,
             # run-on cells read by an identity or the prose (cell -> rule codes, or "text")
-            "read_by": {f"{ref.table}.{ref.row}.{ref.column}": by for ref, by in
+            "read_by": {cell_key(ref): by for ref, by in
                         sorted((self.facts.read_by if self.facts else {}).items(), key=lambda kv: str(kv[0]))},
             # run-on cells no reading decides: left out of `tables` (EXT003-EXT006 say why)
-            "unread": [f"{ref.table}.{ref.row}.{ref.column}" for table_id in TABLE_IDS
+            "unread": [cell_key(ref) for table_id in TABLE_IDS
                        for ref in (unread_cells(self.facts, table_id) if self.facts else [])],
             "findings": [f.to_dict() for f in self.findings],
             "summary": self.summary.to_dict(),

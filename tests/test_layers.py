@@ -20,14 +20,16 @@ ALLOWED = {
     "normalize": {"chars"},
     "extract": {"document", "errors", "chars", "settings", "extract"},
     "engine": {"engine", "facts", "findings", "sections", "templates", "errors", "settings", "document", "splits",
-               "matching", "chars", "normalize", "values", "mapping", "prose", "dates", "pairing"},
+               "matching", "chars", "normalize", "values", "mapping", "prose", "dates", "pairing", "places"},
+    # Places name cells, rows and sections in a report's own template words (messages and reporters).
+    "places": {"findings", "templates"},
     # Pairing reads records and facts; it knows no rule, file or output. It reads the templates'
     # wording (rules/templates): what every report shares is not copied text.
     "pairing": {"bodies", "chars", "document", "facts", "findings", "normalize", "prose", "templates"},
     "bodies": {"chars", "normalize"},
     "fingerprints": {"bodies", "errors", "findings"},
     # Reporters format only: results, findings, and the template labels they print.
-    "reporters": {"reporters", "findings", "result", "document", "templates"},
+    "reporters": {"reporters", "findings", "result", "document", "templates", "places"},
 }
 
 

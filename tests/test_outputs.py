@@ -219,29 +219,29 @@ def test_report_page_highlights_the_misprinted_cell_and_links_to_it(records, tmp
     _, parsed = write_pages(records, tmp_path)
     page = parsed["samples/html/county_2024_errors.html"]
     truth = load_json(SAMPLES / "html" / "county_2024_errors.truth.json")["tables"]
-    cell = page.ids["cell-t3-result.granted-natural"]
+    cell = page.ids["cell-t3.result.granted.natural"]
     assert cell["tag"] == "td"
     assert {"sev-error", "own"} <= set(cell["attrs"]["class"].split())
     assert cell["text"].split()[0] == str(truth["t3"]["result.granted"]["natural"]) == "64"
     assert "表三「予以公开」行「自然人」列应为62（印为64）" in cell["attrs"]["title"]
-    assert "#cell-t3-result.granted-natural" in page.hrefs
+    assert "#cell-t3.result.granted.natural" in page.hrefs
     # Every link of the finding list lands on an anchor of the page.
     for href in page.hrefs:
         if href.startswith("#"):
             assert href[1:] in page.ids, href
     # The "／" cell is null in the record: shown as such, amber, with the finding as tooltip.
-    slash = page.ids["cell-t3-result.denied.third_party-legal"]
+    slash = page.ids["cell-t3.result.denied.third_party.legal"]
     assert slash["text"].split()[0] == pages.NULL_TEXT
     assert "sev-warning" in slash["attrs"]["class"].split()
     assert "写作「／」" in slash["attrs"]["title"]
-    blank_t4 = page.ids["cell-t4-litigation_direct.pending"]
+    blank_t4 = page.ids["cell-t4.litigation_direct.pending"]
     assert blank_t4["text"].split()[0] == pages.NULL_TEXT
-    assert page.ids["cell-t4-review.total"]["text"].split()[0] == str(truth["t4"]["review.total"])
+    assert page.ids["cell-t4.review.total"]["text"].split()[0] == str(truth["t4"]["review.total"])
     # A cell no finding names: plain.
-    plain = page.ids["cell-t3-new-natural"]
+    plain = page.ids["cell-t3.new.natural"]
     assert plain["attrs"]["class"] == "num" and "title" not in plain["attrs"]
     assert plain["text"] == str(truth["t3"]["new"]["natural"])
-    assert page.ids["cell-t2-fees-amount"]["text"] == str(truth["t2"]["fees"]["amount"])
+    assert page.ids["cell-t2.fees.amount"]["text"] == str(truth["t2"]["fees"]["amount"])
     assert page.loads == []
 
 
@@ -264,7 +264,7 @@ def test_report_page_prints_locations_labels_and_metadata(records, tmp_path):
     assert "其他处理" in labels and labels.index("其他处理") < labels.index("办理结果总计")
     assert "其他处理·其他" not in labels
     assert ["", "本年新制作数量", "本年新公开数量", "对外公开总数量"] in old.rows
-    assert old.ids["cell-t2-procurement-amount"]["text"] == "386.52"
+    assert old.ids["cell-t2.procurement.amount"]["text"] == "386.52"
 
 
 def test_index_lists_every_record_and_links_to_pages_on_disk(records, tmp_path):
@@ -298,9 +298,9 @@ def test_pages_escape_text_from_the_document(tmp_path):
     assert "<script>alert" not in text and "<img" not in text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text and "A&amp;B" in text
     page = Page(text)
-    assert page.ids["cell-t3-new-natural"]["attrs"]["title"] == '"><img src=x>'
-    assert "sev-error" in page.ids["cell-t3-new-natural"]["attrs"]["class"]
-    assert page.ids["cell-t3-new-natural"]["text"].split()[0] == pages.NULL_TEXT
+    assert page.ids["cell-t3.new.natural"]["attrs"]["title"] == '"><img src=x>'
+    assert "sev-error" in page.ids["cell-t3.new.natural"]["attrs"]["class"]
+    assert page.ids["cell-t3.new.natural"]["text"].split()[0] == pages.NULL_TEXT
     index = (tmp_path / "index.html").read_text(encoding="utf-8")
     assert "<script>alert" not in index and Page(index).hrefs and (tmp_path / unquote(Page(index).hrefs[0])).is_file()
 

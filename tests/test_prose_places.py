@@ -9,9 +9,9 @@ from checker.document import Location
 from checker.engine.computed import _count
 from checker.extract import document_from_bytes
 from checker.findings import CellRef
+from checker.places import place_text, wording_of
 from checker.prose import Sentence, statements_in
 from checker.reporters import pages
-from checker.reporters.places import place_text
 
 from .conftest import SAMPLES, replace_cell
 
@@ -63,11 +63,11 @@ def test_count_reads_blanks_as_the_comparisons_do():
 
 def test_places_name_section_and_paragraph():
     record = check_file(SHANGHAI).to_dict()
-    places = [place_text(record, f["location"]) for f in record["findings"] if f["rule"] == "CON012"]
+    places = [place_text(f["location"], wording_of(record)) for f in record["findings"] if f["rule"] == "CON012"]
     assert places == ["表三「予以公开」行「总计」列 / 第一部分第10段", "表三「本机关不掌握相关政府信息」行「总计」列 / 第一部分第10段"]
-    assert place_text(record, {"section": "problems", "paragraph": 2}) == "第五部分第2段"
-    assert place_text(record, {"paragraph": 3}) == "开头第3段"
-    assert place_text(record, {"section": "problems"}) == "第五部分"
+    assert place_text({"section": "problems", "paragraph": 2}, wording_of(record)) == "第五部分第2段"
+    assert place_text({"paragraph": 3}, wording_of(record)) == "开头第3段"
+    assert place_text({"section": "problems"}, wording_of(record)) == "第五部分"
 
 
 def test_pdf_place_has_paragraph_and_page():
@@ -76,12 +76,12 @@ def test_pdf_place_has_paragraph_and_page():
     source = result.facts.tables["t4"].cells[("review", "upheld")].source
     changed = check_document(replace_cell(document, source, "70"), "huaian.pdf").to_dict()
     finding = next(f for f in changed["findings"] if f["rule"] == "CON013")
-    assert place_text(changed, finding["location"]) == "表四「行政复议·结果维持」 / 第一部分第3段 / 第2页"
+    assert place_text(finding["location"], wording_of(changed)) == "表四「行政复议·结果维持」 / 第一部分第3段 / 第2页"
 
 
 def test_html_page_links_a_finding_to_its_quoted_paragraph():
     page = pages.record_page(check_file(SHANGHAI).to_dict())
-    assert ('<a href="#cell-t3-result.granted-total">表三「予以公开」行「总计」列</a> / '
+    assert ('<a href="#cell-t3.result.granted.total">表三「予以公开」行「总计」列</a> / '
             '<a href="#para-overview-10">第一部分第10段</a>') in page
     quoted = page[page.index('<tr id="para-overview-10">'):]
     assert quoted.startswith('<tr id="para-overview-10"><td>第一部分第10段</td><td>予以公开及部分公开258件，占33.9%；<br>')
@@ -138,4 +138,4 @@ def test_a_sentence_before_section_one_is_placed_in_the_opening():
     record = check_bytes(page.encode("utf-8"), str(SHANGHAI)).to_dict()
     finding = next(f for f in record["findings"] if f["rule"] == "CON003")
     assert finding["location"] == {"paragraph": 3}
-    assert place_text(record, finding["location"]) == "开头第3段"
+    assert place_text(finding["location"], wording_of(record)) == "开头第3段"

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TypeVar
 
+from .. import places
 from ..chars import compact
 from ..document import Heading
 from ..document import Location as DocLocation
@@ -21,7 +22,7 @@ from ..findings import CellRef, Finding, Location, Number
 from ..prose import Sentence
 from ..sections import section_is_empty
 from ..splits import MAX_SPLITS
-from ..templates import TABLE_IDS, TABLE_NAMES, load_sections, union_spec
+from ..templates import TABLE_NAMES, load_sections
 from ..values import column_spec
 from .identities import Evaluation, Status, ledger, read_operands
 from .loader import Rule
@@ -77,28 +78,20 @@ def sentence_place(sentence: Sentence, **more) -> Location:
 # --- labels for messages -------------------------------------------------------
 
 def row_label(table: str, row: str) -> str:
-    spec = union_spec(table).row(row)
-    if spec is None:
-        return row
-    return spec.short or spec.label
+    return places.row_name(table, row, places.current())
 
 
 def column_label(table: str, column: str) -> str:
-    spec = union_spec(table).column(column)
-    return spec.label if spec else column
+    return places.column_name(table, column, places.current())
 
 
 def template_position(ref: CellRef) -> tuple[int, int, int]:
     """Where a cell stands in the template (table, row, column): the order to report cells in."""
-    spec = union_spec(ref.table)
-    return (TABLE_IDS.index(ref.table), spec.row_ids.index(ref.row) if ref.row in spec.row_ids else 999,
-            spec.column_ids.index(ref.column) if ref.column in spec.column_ids else 999)
+    return places.cell_position(ref)
 
 
 def cell_label(ref: CellRef) -> str:
-    if ref.table == "t4":
-        return f"「{row_label('t4', ref.row)}·{column_label('t4', ref.column)}」"
-    return f"「{row_label(ref.table, ref.row)}」行「{column_label(ref.table, ref.column)}」列"
+    return places.cell_name(ref, places.current())
 
 
 # --- structure -------------------------------------------------------------------

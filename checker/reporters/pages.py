@@ -12,16 +12,17 @@ from html import escape
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
+from ..findings import CellRef
+from ..places import cell_key, cell_of_key, column_name, key_of_place, place_text, row_name, section_name, wording_of
 from ..templates import TABLE_NAMES, TableSpec, load_sections
 from .files import make_folder, replacing
-from .places import label, place_text, section_text, table_spec
 from .words import DECIDED_NOTE, SEVERITY_SIGN, SEVERITY_ZH, STATUS_ZH, UNREAD_TEXT, severity_rank, value_text
 
 NULL_TEXT = "空白/未读出"
 GENERATOR = '<meta name="generator" content="govcheck">'
 
-# A cell a finding names: (table, row, column); 表四 has no row, its column is "review.upheld".
-CellKey = tuple[str, str | None, str]
+# A cell a finding names, by its one key (places.cell_key): t3.result.granted.natural.
+CellKey = str
 
 STYLE = """
 body{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif;margin:1.5em;color:#222;line-height:1.5}
@@ -183,11 +184,11 @@ def _where_links(record: dict, loc: dict) -> str:
     text_part = {k: v for k, v in loc.items() if k not in _TABLE_KEYS and k != "cells"}
     links = []
     if any(k in cell_part for k in _TABLE_KEYS):
-        links.append((place_text(record, cell_part), _target(cell_part)))
+        links.append((place_text(cell_part, wording_of(record)), _target(cell_part)))
     if text_part:
-        links.append((place_text(record, text_part), paragraph_id(loc) or _target(text_part)))
+        links.append((place_text(text_part, wording_of(record)), paragraph_id(loc) or _target(text_part)))
     if not links:
-        return escape(place_text(record, loc))
+        return escape(place_text(loc, wording_of(record)))
     return " / ".join(f'<a href="#{escape(target)}">{escape(text)}</a>' if target else escape(text) for text, target in links)
 
 
@@ -208,7 +209,7 @@ def _quoted(record: dict) -> str:
         if anchor is None:
             continue
         key = (order.get(loc.get("section"), -1), loc["paragraph"])
-        _, _, texts = quoted.setdefault(anchor, (key, section_text(loc), []))
+        _, _, texts = quoted.setdefault(anchor, (key, section_name(loc.get("section"), loc.get("paragraph")), []))
         if f.get("evidence") and f["evidence"] not in texts:
             texts.append(f["evidence"])
     if not quoted:
@@ -225,7 +226,7 @@ def _sections(record: dict) -> str:
     for spec in load_sections():
         s = found.get(spec.id)
         heading = _text(s.get("heading")) if s else '<span class="sev-error">未找到</span>'
-        where = place_text(record, s.get("location") or {}) if s else ""
+        where = place_text(s.get("location") or {}) if s else ""
         rows.append(f'<tr id="section-{escape(spec.id)}"><td>{escape(spec.canonical)}</td><td>{heading}</td>'
                     f"<td>{escape(where if where != '—' else '')}</td></tr>")
     return ("<h2>章节</h2><table><thead><tr><th>章节</th><th>标题（原文）</th><th>位置</th></tr></thead>"
@@ -234,7 +235,7 @@ def _sections(record: dict) -> str:
 
 # -- tables -----------------------------------------------------------------------------------
 def _table(record: dict, table_id: str, marks: dict[CellKey, dict]) -> str:
-    spec = table_spec(record, table_id)
+    spec = wording_of(record).spec_or_union(table_id)
     heading = f'<h2 id="table-{table_id}">{TABLE_NAMES[table_id]} {escape(spec.title)}</h2>'
     data = (record.get("tables") or {}).get(table_id)
     if data is None:
@@ -242,7 +243,8 @@ def _table(record: dict, table_id: str, marks: dict[CellKey, dict]) -> str:
     if table_id == "t4":
         return heading + _t4(spec, data, marks, _run_on(record))
     rows = list(spec.row_ids)
-    for row_id in [*data, *(key[1] for key in marks if key[0] == table_id and key[1])]:
+    named = [cell_of_key(key) for key in marks]
+    for row_id in [*data, *(ref.row for ref in named if ref.table == table_id)]:
         if row_id not in rows:  # rows the template lacks but the record or a finding names
             rows.append(row_id)
     drawn: list[tuple[list[str], str]] = []  # (columns, the row's cells)
@@ -255,12 +257,12 @@ def _table(record: dict, table_id: str, marks: dict[CellKey, dict]) -> str:
         prefix = f'<span class="grp">{escape(group)}</span>' if group and group != last_group else ""
         last_group = group
         cells = "".join(_cell(table_id, row_id, c, data.get(row_id), marks, _run_on(record)) for c in columns)
-        drawn.append((columns, f"<th>{prefix}{escape(label(table_id, spec, 'row', row_id))}</th>{cells}"))
+        drawn.append((columns, f"<th>{prefix}{escape(row_name(table_id, row_id, wording_of(record)))}</th>{cells}"))
     width = max((len(columns) for columns, _ in drawn), default=0)
     html_rows, last_columns = [], None
     for columns, cells in drawn:
         if columns != last_columns:  # 表二 prints a header over each block of rows sharing columns
-            labels = "".join(f"<th>{escape(label(table_id, spec, 'column', c))}</th>" for c in columns)
+            labels = "".join(f"<th>{escape(column_name(table_id, c, wording_of(record)))}</th>" for c in columns)
             html_rows.append(f"<tr><th></th>{labels}{_pad(width - len(columns), 'th')}</tr>")
             last_columns = columns
         html_rows.append(f"<tr>{cells}{_pad(width - len(columns), 'td')}</tr>")
@@ -284,11 +286,9 @@ def _t4(spec: TableSpec, data: dict, marks: dict[CellKey, dict], read_by: dict[s
 
 def _cell(table_id: str, row_id: str, column: str, values: dict | None, marks: dict[CellKey, dict],
           read_by: dict[str, str]) -> str:
-    # 表四's record keys are "review.upheld": one row of fifteen cells.
-    key: CellKey = (table_id, None, f"{row_id}.{column}") if table_id == "t4" else (table_id, row_id, column)
-    data_key = key[2]
+    key = run_on_key = cell_key(CellRef(table_id, row_id, column))
+    data_key = f"{row_id}.{column}" if table_id == "t4" else column   # 表四's record keys are "review.upheld"
     classes = ["num"]
-    run_on_key = f"{table_id}.{row_id}.{column}"
     if run_on_key in read_by and not read_by[run_on_key]:   # a crawled row's figures no reading decides
         text = f'<span class="null">{UNREAD_TEXT}</span>'
         classes.append("blank")
@@ -323,22 +323,14 @@ def _pad(count: int, tag: str) -> str:
 
 # -- findings against cells -------------------------------------------------------------------
 def cell_id(key: CellKey) -> str:
-    """The anchor of one table cell: cell-t3-result.granted-natural, cell-t4-review.upheld."""
-    table, row, column = key
-    raw = "-".join(p for p in ("cell", table, row, column) if p)
-    return re.sub(r"[^\w.\-]", "_", raw)  # ids come from records: keep them plain in href and id
+    """The anchor of one table cell: cell-t3.result.granted.natural, cell-t4.review.upheld."""
+    return re.sub(r"[^\w.\-]", "_", f"cell-{key}")  # ids come from records: keep them plain in href and id
 
 
-def _own_key(ref: dict) -> CellKey | None:
-    """The cell a location (or one entry of its `cells`) names; None when it names no cell."""
-    table, column = ref.get("table"), ref.get("column")
-    if not table or not column or (table != "t4" and not ref.get("row")):
-        return None
-    return (table, None if table == "t4" else ref["row"], column)
 
 
 def _cell_keys(loc: dict) -> list[CellKey]:
-    return [key for key in map(_own_key, loc.get("cells") or ()) if key]
+    return [key for key in map(key_of_place, loc.get("cells") or ()) if key]
 
 
 def _marks(record: dict) -> dict[CellKey, dict]:
@@ -347,7 +339,7 @@ def _marks(record: dict) -> dict[CellKey, dict]:
     marks: dict[CellKey, dict] = {}
     for f in record.get("findings") or ():
         loc = f.get("location") or {}
-        own = _own_key(loc)
+        own = key_of_place(loc)
         severity = f.get("severity", "info")
         for key in ([own] if own else []) + [k for k in _cell_keys(loc) if k != own]:
             mark = marks.setdefault(key, {"severity": severity, "own": False, "messages": []})
@@ -361,7 +353,7 @@ def _marks(record: dict) -> dict[CellKey, dict]:
 
 def _target(loc: dict) -> str | None:
     """The anchor the finding list links to: its cell, else its first cell, table or section."""
-    key = _own_key(loc) or next(iter(_cell_keys(loc)), None)
+    key = key_of_place(loc) or next(iter(_cell_keys(loc)), None)
     if key:
         return cell_id(key)
     if loc.get("table") in TABLE_NAMES:

@@ -8,9 +8,9 @@ from rich.table import Table as RichTable
 from rich.text import Text
 
 from ..findings import CellRef, Finding, Severity
+from ..places import Wording, place_text
 from ..result import Result, unread_cells
 from ..templates import TABLE_NAMES, load_sections, union_spec
-from .places import place_text
 from .screen import plain
 from .words import DECIDED_NOTE, SEVERITY_SIGN, SEVERITY_ZH, UNREAD_TEXT, value_text
 
@@ -18,8 +18,7 @@ SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severi
 
 
 def _where(finding: Finding, result: Result) -> str:
-    template = {"template": result.template, "table_templates": result.table_templates}
-    return place_text(template, finding.location.to_dict())
+    return place_text(finding.location.to_dict(), Wording(result.template, result.table_templates))
 
 
 class TerminalReporter:
