@@ -81,17 +81,17 @@ def failure(path: Path | str, status: str, sentence: str) -> dict:
 def timed_out(path: Path, limits: BatchLimits) -> dict:
     """The record of a file whose check was cut off at the time limit (by any runner)."""
     seconds = f"{limits.seconds_per_file:g}"
-    return failure(path, "timeout", f"{path}：检查超过{seconds}秒，已中止。 {path}: the check took longer than {seconds} s.")
+    return failure(path, "timeout", f"{path}：检查超过{seconds}秒，已中止。")
 
 
 def out_of_memory(name: Path | str) -> str:
     """The sentence for a check that ran out of its memory limit (a MemoryError)."""
-    return f"{name}：检查所需内存超出上限，已中止。 {name}: the check exceeded its memory limit."
+    return f"{name}：检查所需内存超出上限，已中止。"
 
 
 def crashed(path: Path | str) -> str:
     """The sentence for a checking process that died without a word (killed by the system, crashed)."""
-    return f"{path}：检查进程意外终止（可能内存不足）。 {path}: the checking process died."
+    return f"{path}：检查进程意外终止（可能内存不足）。"
 
 
 @dataclass(frozen=True)
@@ -127,7 +127,7 @@ def check_one_bytes(data: bytes, name: str, options: CheckOptions = CheckOptions
     except MemoryError:
         return failure(name, "too_big", out_of_memory(name))
     except Exception as exc:  # a bug must not stop a season's run
-        return failure(name, "internal_error", f"{name}：govcheck 内部错误（{type(exc).__name__}: {exc}）。 {name}: internal error.")
+        return failure(name, "internal_error", f"{name}：govcheck 内部错误（{type(exc).__name__}: {exc}），请报告此问题。")
 
 
 def _worker(path: Path, connection: Connection, memory: int, options: CheckOptions) -> None:

@@ -26,6 +26,7 @@ from .outputs import ReplacingText, destination_problem
 from .reporters import REPORTERS
 from .reporters.files import WriteFailed, make_folder
 from .reporters.screen import plain, say
+from .reporters.words import severity_name, status_name
 
 FILE_FORMATS = ("csv", "xlsx", "html")   # written to -o, for auditors to hand on
 
@@ -148,7 +149,7 @@ def _run_batch(args: argparse.Namespace) -> int:
         say(skipped_sentence(own))
     if not paths:
         where = "、".join(args.paths)
-        say(f"{where}：没有找到可检查的报告文件（PDF、网页、Word、文本）。 {where}: no report files found.")
+        say(f"{where}：没有找到可检查的报告文件（PDF、网页、Word、文本）。")
         return exit_codes.BAD_INPUT
     baseline = Baseline.load(args.baseline) if args.baseline else None
     limits = BatchLimits(seconds_per_file=args.timeout, jobs=args.jobs or BatchLimits().jobs)
@@ -213,19 +214,19 @@ def _write_files(fmt: str, records: list[dict], output: Path) -> None:
     else:
         make_folder(output)
         (write_csv if fmt == "csv" else write_html)(records, output)
-    say(f"已写入 {output}（{len(records)} 个文件）。 Written: {output}")
+    say(f"已写入 {output}（{len(records)} 个文件）。")
 
 
 def _run_report(args: argparse.Namespace) -> int:
     from .store import Store
 
     if not Path(args.db).is_file():
-        say(f"{args.db}：数据库不存在。 {args.db}: no such database.")
+        say(f"{args.db}：数据库不存在。")
         return exit_codes.BAD_INPUT
     store = Store(args.db, read_only=True)
     if args.format in FILE_FORMATS:
         if not args.output:
-            print(f"--format {args.format} 需要用 -o 指定输出位置。 --format {args.format} needs -o.", file=sys.stderr)
+            say(f"--format {args.format} 需要用 -o 指定输出位置。")
             return exit_codes.BAD_INPUT
         problem = destination_problem(args.format, args.output, args.force)
         if problem:
@@ -243,19 +244,20 @@ def _run_report(args: argparse.Namespace) -> int:
     table.add_column("状态")
     table.add_column("文件数", justify="right")
     for name, n in store.by_status():
-        table.add_row(plain(name), plain(n))
+        table.add_row(plain(status_name(name)), plain(n))
     console.print(table)
     table = RichTable(title="按规则", title_justify="left", show_edge=False)
     for name in ("规则", "级别", "问题数", "文件数"):
         table.add_column(name, justify="right" if name.endswith("数") else "left")
     for rule, severity, n, files in store.by_rule():
-        table.add_row(plain(rule), plain(severity), plain(n), plain(files))
+        table.add_row(plain(rule), plain(severity_name(severity)), plain(n), plain(files))
     console.print(table)
     table = RichTable(title=f"错误最多的{args.top}个文件", title_justify="left", show_edge=False)
     for name in ("文件", "机关", "年度", "状态", "错误", "警告"):
         table.add_column(name, overflow="fold")
-    for row in store.worst_files(args.top):
-        table.add_row(*[plain(v) for v in row])   # stored report text: always text, never markup
+    for path, body, year, status, errors, warnings in store.worst_files(args.top):
+        # stored report text: always text, never markup
+        table.add_row(*[plain(v) for v in (path, body, year, status_name(status), errors, warnings)])
     console.print(table)
     store.close()
     return exit_codes.OK

@@ -29,12 +29,11 @@ def dask_runner(address: str):
         try:
             from distributed import Client, wait
         except ImportError:
-            raise UsageError("使用 Dask 引擎需要先安装：pip install 'govcheck[dask]'。 "
-                             "The Dask engine needs: pip install 'govcheck[dask]'.") from None
+            raise UsageError("使用 Dask 引擎需要先安装：pip install 'govcheck[dask]'。") from None
         try:
             client = Client(address, timeout="10s")
         except (OSError, TimeoutError) as exc:
-            raise UsageError(f"{address}：连不上 Dask 调度器（{exc}）。 {address}: cannot reach the Dask scheduler.") from None
+            raise UsageError(f"{address}：连不上 Dask 调度器（{exc}）。") from None
         with client:
             yield from _run_on(client, wait, paths, limits, options)
 
@@ -69,8 +68,7 @@ def _run_on(client, wait, paths: list[Path], limits: BatchLimits, options: Check
                 try:
                     yield future.result()
                 except Exception as exc:  # KilledWorker (memory), lost worker
-                    yield failure(path, "crashed", f"{path}：集群上的检查进程意外终止（{type(exc).__name__}）。 "
-                                                   f"{path}: the check died on the cluster.")
+                    yield failure(path, "crashed", f"{path}：集群上的检查进程意外终止（{type(exc).__name__}）。")
             now = time.monotonic()
             for future, (path, start) in list(running.items()):
                 if now - start > limits.seconds_per_file:

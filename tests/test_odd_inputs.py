@@ -67,7 +67,7 @@ def test_a_name_that_is_not_utf8_in_csv_xlsx_and_html(tmp_path, capsys):
     _, shown = odd_name(season)
     assert run(["check", season, "--format", "csv", "-o", tmp_path / "csv"], capsys)[0] == exit_codes.OK
     with open(tmp_path / "csv" / "reports.csv", encoding="utf-8-sig", newline="") as handle:
-        assert [row["文件 file"] for row in csv.DictReader(handle)] == [shown]
+        assert [row["文件"] for row in csv.DictReader(handle)] == [shown]
     assert run(["check", season, "--format", "xlsx", "-o", tmp_path / "s.xlsx"], capsys)[0] == exit_codes.OK
     openpyxl = pytest.importorskip("openpyxl")
     assert openpyxl.load_workbook(tmp_path / "s.xlsx")["报告"]["A2"].value == shown

@@ -12,6 +12,7 @@ import pytest
 
 from checker.check import check_file
 from checker.reporters import pages, sheets
+from checker.reporters.words import severity_name
 
 from .conftest import ROOT, SAMPLES, load_json
 
@@ -59,59 +60,59 @@ def test_csv_files_carry_a_bom_and_one_header_row(records, tmp_path):
         assert b"None" not in raw
     header = (tmp_path / "reports.csv").read_text(encoding="utf-8-sig").splitlines()[0]
     assert header.split(",") == sheets.REPORT_HEADER
-    assert header.startswith("文件 file,格式 format,机关 body,年度 year")
+    assert header.startswith("文件,格式,机关,年度")
 
 
 def test_reports_csv_has_one_row_per_record_with_the_summary_counts(records, tmp_path):
     sheets.write_csv(records, tmp_path)
     rows = read_csv(tmp_path / "reports.csv")
-    assert [r["文件 file"] for r in rows] == [r["file"] for r in records]
+    assert [r["文件"] for r in rows] == [r["file"] for r in records]
     for row, record in zip(rows, records):
-        assert row["错误数 errors"] == str(record["summary"]["error"])
-        assert row["警告数 warnings"] == str(record["summary"]["warning"])
-        assert row["提示数 info"] == str(record["summary"]["info"])
+        assert row["错误数"] == str(record["summary"]["error"])
+        assert row["警告数"] == str(record["summary"]["warning"])
+        assert row["提示数"] == str(record["summary"]["info"])
     county, qingzu, *_, failure = rows
-    assert (county["机关 body"], county["年度 year"], county["模板 template"], county["状态 status"]) == \
-        ("青岚县人民政府", "2024", "2021", "ok")
-    assert (county["错误数 errors"], county["警告数 warnings"]) == ("6", "4")
-    assert county["已审阅未显示 baselined"] == "2"
-    assert county["上年报告 paired_with"] == "samples/html/county_2023.html"
-    assert (county["全文重合率 overlap_document"], county["第五部分重合率 overlap_problems"]) == ("0.71", "")
-    assert qingzu["已审阅未显示 baselined"] == "" and qingzu["说明 error"] == ""
-    assert failure["状态 status"] == "unreadable"
-    assert failure["说明 error"] == FAILURE["error"]
-    assert failure["机关 body"] == failure["年度 year"] == ""
+    assert (county["机关"], county["年度"], county["模板"], county["状态"]) == \
+        ("青岚县人民政府", "2024", "2021", "已检查")
+    assert (county["错误数"], county["警告数"]) == ("6", "4")
+    assert county["已审阅未显示"] == "2"
+    assert county["上年报告"] == "samples/html/county_2023.html"
+    assert (county["全文重合率"], county["第五部分重合率"]) == ("0.71", "")
+    assert qingzu["已审阅未显示"] == "" and qingzu["说明"] == ""
+    assert failure["状态"] == "无法读取"
+    assert failure["说明"] == FAILURE["error"]
+    assert failure["机关"] == failure["年度"] == ""
 
 
 def test_findings_csv_has_every_finding_with_its_cell(records, tmp_path):
     sheets.write_csv(records, tmp_path)
     rows = read_csv(tmp_path / "findings.csv")
     assert len(rows) == sum(len(r["findings"]) for r in records) == 10 + 3 + 1
-    county = [r for r in rows if r["文件 file"] == "samples/html/county_2024_errors.html"]
-    key = lambda r: (r["规则 rule"], r["级别 severity"], r["表 table"], r["行 row"], r["列 column"],
-                     r["应为 expected"], r["实为 actual"])
+    county = [r for r in rows if r["文件"] == "samples/html/county_2024_errors.html"]
+    key = lambda r: (r["规则"], r["级别"], r["表"], r["行"], r["列"],
+                     r["应为"], r["实为"])
     got = [key(r) for r in county]
     # The cell the sample misprints (truth: 予以公开·自然人 64, should be 62).
-    assert ("ARI005", "warning", "t3", "result.granted", "natural", "62", "64") in got
-    assert ("ARI001", "error", "t3", "result.granted", "total", "76", "74") in got
-    # 表四 cells have no row: the column is the dotted id.
-    assert ("ARI004", "error", "t4", "", "review.total", "6", "7") in got
-    assert ("VAL002", "warning", "t3", "result.denied.third_party", "legal", "", "／") in got
+    assert ("ARI005", "警告", "表三", "予以公开", "自然人", "62", "64") in got
+    assert ("ARI001", "错误", "表三", "予以公开", "总计", "76", "74") in got
+    # 表四's JSON names a cell by its column ("review.total"): the sheet shows its row and column.
+    assert ("ARI004", "错误", "表四", "行政复议", "总计", "6", "7") in got
+    assert ("VAL002", "警告", "表三", "保护第三方合法权益", "法律服务机构", "", "／") in got
     # Every reviewed finding of the sample is there.
     for f in load_json(SAMPLES / "html" / "county_2024_errors.findings.json")["findings"]:
-        loc = f["location"]
-        want = (f["rule"], f["severity"], loc.get("table", ""), loc.get("row", ""), loc.get("column", ""),
+        place = sheets._place({"template": "2021"}, f)   # the sample's template: its words
+        want = (f["rule"], severity_name(f["severity"]), *(place[k] or "" for k in ("table", "row", "column")),
                 str(f.get("expected", "")), str(f.get("actual", "")))
         assert want in got, want
-    structure = next(r for r in county if r["规则 rule"] == "STR004")
-    assert (structure["章节 section"], structure["表 table"], structure["原文 evidence"]) == \
-        ("problems", "", "五、存在的主要问题及改进情况")
-    assert all(r["指纹 fingerprint"] and r["机关 body"] == "青岚县人民政府" and r["年度 year"] == "2024" for r in county)
-    huaian = [r for r in rows if r["文件 file"] == "samples/huaian_2024.pdf"]
-    assert [(r["规则 rule"], r["章节 section"], r["页 page"], r["行号 line"]) for r in huaian] == \
-        [("CON010", "problems", "5", "")]
-    qingzu = [r for r in rows if r["文件 file"] == "samples/qingzu_2024.txt"]
-    assert [(r["规则 rule"], r["行号 line"]) for r in qingzu] == [("STR012", "5"), ("CON010", "82"), ("CON007", "96")]
+    structure = next(r for r in county if r["规则"] == "STR004")
+    assert (structure["章节"], structure["表"], structure["原文"]) == \
+        ("第五部分", "", "五、存在的主要问题及改进情况")
+    assert all(r["指纹"] and r["机关"] == "青岚县人民政府" and r["年度"] == "2024" for r in county)
+    huaian = [r for r in rows if r["文件"] == "samples/huaian_2024.pdf"]
+    assert [(r["规则"], r["章节"], r["页"], r["行号"]) for r in huaian] == \
+        [("CON010", "第五部分", "5", "")]
+    qingzu = [r for r in rows if r["文件"] == "samples/qingzu_2024.txt"]
+    assert [(r["规则"], r["行号"]) for r in qingzu] == [("STR012", "5"), ("CON010", "82"), ("CON007", "96")]
 
 
 def test_csv_text_that_looks_like_a_formula_is_kept_as_text(tmp_path):
@@ -120,7 +121,7 @@ def test_csv_text_that_looks_like_a_formula_is_kept_as_text(tmp_path):
                             "actual": "-", "evidence": "=1+2", "expected": -3}]}
     sheets.write_csv([record], tmp_path)
     row = read_csv(tmp_path / "findings.csv")[0]
-    assert (row["文件 file"], row["原文 evidence"], row["实为 actual"], row["应为 expected"]) == \
+    assert (row["文件"], row["原文"], row["实为"], row["应为"]) == \
         ("'=cmd.html", "'=1+2", "-", "-3")
 
 
@@ -139,17 +140,17 @@ def test_xlsx_has_two_sheets_with_header_filter_and_numbers(records, tmp_path):
     assert reports.freeze_panes == problems.freeze_panes == "A2"
     assert all(c.font.bold for c in reports[1])
     county = [c.value for c in reports[2]]
-    assert county[:9] == ["samples/html/county_2024_errors.html", "html", "青岚县人民政府", 2024, "2021", "ok", 6, 4, 0]
+    assert county[:9] == ["samples/html/county_2024_errors.html", "HTML", "青岚县人民政府", 2024, "2021", "已检查", 6, 4, 0]
     assert county[9:13] == [2, "samples/html/county_2023.html", 0.71, None]
     assert reports.cell(2, 12).number_format == "0%"
     failure = [c.value for c in reports[len(records) + 1]]
-    assert (failure[5], failure[13], failure[2]) == ("unreadable", FAILURE["error"], None)
+    assert (failure[5], failure[13], failure[2]) == ("无法读取", FAILURE["error"], None)
     rows = [[c for c in row] for row in problems.iter_rows(min_row=2)]
-    granted = next(r for r in rows if r[3].value == "ARI005" and r[8].value == "result.granted")
-    assert [c.value for c in granted[7:10]] == ["t3", "result.granted", "natural"]
+    granted = next(r for r in rows if r[3].value == "ARI005" and r[8].value == "予以公开")
+    assert [c.value for c in granted[7:10]] == ["表三", "予以公开", "自然人"]
     assert (granted[13].value, granted[14].value) == (62, 64)
     assert isinstance(granted[13].value, int) and isinstance(granted[2].value, int)
-    error = next(r for r in rows if r[5].value == "error")
+    error = next(r for r in rows if r[5].value == "错误")
     assert error[5].fill.fgColor.rgb.endswith("FFC7CE")
     assert granted[5].fill.fgColor.rgb.endswith("FFEB9C")
     assert reports.column_dimensions["A"].width > reports.column_dimensions["D"].width

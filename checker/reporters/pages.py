@@ -13,10 +13,22 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
 from ..findings import CellRef
-from ..places import cell_key, cell_of_key, column_name, key_of_place, place_text, row_name, section_name, wording_of
+from ..places import (
+    cell_key,
+    cell_of_key,
+    column_name,
+    key_of_place,
+    place_text,
+    row_name,
+    section_name,
+    table_name,
+    template_name,
+    value_name,
+    wording_of,
+)
 from ..templates import TABLE_NAMES, TableSpec, load_sections
 from .files import make_folder, replacing
-from .words import DECIDED_NOTE, SEVERITY_SIGN, SEVERITY_ZH, STATUS_ZH, UNREAD_TEXT, severity_rank, value_text
+from .words import DECIDED_NOTE, SEVERITY_SIGN, UNREAD_TEXT, format_name, severity_name, severity_rank, status_name, value_text
 
 NULL_TEXT = "空白/未读出"
 GENERATOR = '<meta name="generator" content="govcheck">'
@@ -100,8 +112,8 @@ def index_page(records: list[dict]) -> str:
             f'<td><a href="{escape(quote(page_name(r)))}">{escape(str(r.get("file", "")))}</a></td>'
             f"<td>{_text(r.get('body'))}</td>"
             f'<td class="num" data-v="{_text(r.get("year"))}">{_text(r.get("year"))}</td>'
-            f"<td>{_text(r.get('template'))}</td>"
-            f'<td title="{_text(r.get("error"))}">{escape(STATUS_ZH.get(status, status))}</td>'
+            f"<td>{_text(template_name(r.get('template')) if _status(r) == 'ok' else '')}</td>"
+            f'<td title="{_text(r.get("error"))}">{escape(status_name(status))}</td>'
             f'<td class="num{" sev-error" if errors else ""}" data-v="{errors}">{errors}</td>'
             f'<td class="num{" sev-warning" if warnings else ""}" data-v="{warnings}">{warnings}</td></tr>'
         )
@@ -135,13 +147,13 @@ def record_page(record: dict) -> str:
 
 
 def _meta(record: dict) -> str:
-    template = record.get("template") or "未知"
+    template = template_name(record.get("template"))
     per_table = record.get("table_templates") or {}
     if len(set(per_table.values())) > 1:
-        template += "（" + "，".join(f"{TABLE_NAMES.get(t, t)} {v}" for t, v in per_table.items()) + "）"
+        template += "（" + "，".join(f"{table_name(t)} {template_name(v)}" for t, v in per_table.items()) + "）"
     status = _status(record)
-    rows = [("文件", record.get("file")), ("文件类型", record.get("format")), ("机关", record.get("body") or "未知"),
-            ("年度", record.get("year") or "未知"), ("格式模板", template), ("状态", STATUS_ZH.get(status, status))]
+    rows = [("文件", record.get("file")), ("文件类型", format_name(record.get("format"))), ("机关", record.get("body") or "未知"),
+            ("年度", record.get("year") or "未知"), ("格式模板", template), ("状态", status_name(status))]
     if status == "ok":
         rows.append(("问题", f"错误 {_count(record, 'error')} 项，警告 {_count(record, 'warning')} 项，"
                              f"提示 {_count(record, 'info')} 项"))
@@ -166,12 +178,17 @@ def _findings(record: dict) -> str:
         severity = f.get("severity", "")
         where = _where_links(record, f.get("location") or {})
         rows.append(
-            f'<tr class="sev-{escape(severity)}"><td>{escape(SEVERITY_ZH.get(severity, severity))}</td>'
+            f'<tr class="sev-{escape(severity)}"><td>{escape(severity_name(severity))}</td>'
             f"<td>{_text(f.get('rule'))}</td><td>{where}</td><td>{_text(f.get('message'))}</td>"
-            f"<td>{escape(value_text(f.get('expected')))}</td><td>{escape(value_text(f.get('actual')))}</td><td>{_text(f.get('evidence'))}</td></tr>"
+            f"<td>{escape(_value(record, f, 'expected'))}</td><td>{escape(_value(record, f, 'actual'))}</td><td>{_text(f.get('evidence'))}</td></tr>"
         )
     head = "".join(f"<th>{h}</th>" for h in ("级别", "规则", "位置", "说明", "应为", "实为", "原文"))
     return f'<h2>发现的问题</h2><table id="findings"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+
+
+def _value(record: dict, finding: dict, key: str) -> str:
+    """应为/实为 for a person: a row id named by its words (places.value_name)."""
+    return value_text(value_name(finding.get(key), finding.get("location") or {}, wording_of(record)))
 
 
 _TABLE_KEYS = ("table", "row", "column")

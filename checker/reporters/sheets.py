@@ -1,7 +1,7 @@
 """Spreadsheets for auditors: reports.csv / findings.csv, or one .xlsx with the same two sheets.
 
 Pure functions over result records (the --format json dicts plus status, error, baselined,
-cross_year); values are written as they are in the record, ids stay ids, numbers stay numbers.
+cross_year); every value as a person reads it (no internal id), numbers stay numbers.
 """
 from __future__ import annotations
 
@@ -10,60 +10,82 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..places import column_name, row_name, section_name, table_name, template_name, value_name, wording_of
 from .files import make_folder, replacing, replacing_path
+from .words import category_name, format_name, severity_name, status_name
 
 if TYPE_CHECKING:
     from openpyxl.cell.cell import Cell
     from openpyxl.worksheet.worksheet import Worksheet
 
-# (header, how to get the value from a record): one header row, Chinese with the English id,
-# so a person reads it and a script can still find its column.
+# (header, how to get the value from a record): one header row, and every value as a person
+# reads it (表三, 「予以公开」, 已检查, 错误); numbers stay numbers. Ids are the JSON output's.
 REPORT_COLUMNS: list[tuple[str, Callable[[dict], object]]] = [
-    ("文件 file", lambda r: r.get("file")),
-    ("格式 format", lambda r: r.get("format")),
-    ("机关 body", lambda r: r.get("body")),
-    ("年度 year", lambda r: r.get("year")),
-    ("模板 template", lambda r: r.get("template")),
-    ("状态 status", lambda r: r.get("status", "ok")),
-    ("错误数 errors", lambda r: r.get("summary", {}).get("error")),
-    ("警告数 warnings", lambda r: r.get("summary", {}).get("warning")),
-    ("提示数 info", lambda r: r.get("summary", {}).get("info")),
-    ("已审阅未显示 baselined", lambda r: r.get("baselined")),
-    ("上年报告 paired_with", lambda r: (r.get("cross_year") or {}).get("paired_with")),
-    ("全文重合率 overlap_document", lambda r: ((r.get("cross_year") or {}).get("overlap") or {}).get("document")),
-    ("第五部分重合率 overlap_problems", lambda r: ((r.get("cross_year") or {}).get("overlap") or {}).get("problems")),
-    ("说明 error", lambda r: r.get("error")),
+    ("文件", lambda r: r.get("file")),
+    ("格式", lambda r: format_name(r.get("format")) if r.get("format") else None),
+    ("机关", lambda r: r.get("body")),
+    ("年度", lambda r: r.get("year")),
+    ("模板", lambda r: template_name(r.get("template")) if r.get("template") else None),
+    ("状态", lambda r: status_name(r.get("status", "ok"))),
+    ("错误数", lambda r: r.get("summary", {}).get("error")),
+    ("警告数", lambda r: r.get("summary", {}).get("warning")),
+    ("提示数", lambda r: r.get("summary", {}).get("info")),
+    ("已审阅未显示", lambda r: r.get("baselined")),
+    ("上年报告", lambda r: (r.get("cross_year") or {}).get("paired_with")),
+    ("全文重合率", lambda r: ((r.get("cross_year") or {}).get("overlap") or {}).get("document")),
+    ("第五部分重合率", lambda r: ((r.get("cross_year") or {}).get("overlap") or {}).get("problems")),
+    ("说明", lambda r: r.get("error")),
 ]
 
+
+def _place(record: dict, finding: dict) -> dict[str, str | None]:
+    """A finding's table, row, column and section in the report's words (表四's JSON column
+    "review.upheld" is its row 行政复议 and its column 结果维持)."""
+    loc = finding.get("location") or {}
+    wording = wording_of(record)
+    table, row, column = loc.get("table"), loc.get("row"), loc.get("column")
+    if table == "t4" and column:
+        row, _, column = column.partition(".")
+    return {"table": table_name(table) if table else None,
+            "row": row_name(table, row, wording) if table and row else None,
+            "column": column_name(table, column, wording) if table and column else None,
+            "section": section_name(loc.get("section")) if loc.get("section") else None}
+
+
+def _shown(record: dict, finding: dict, key: str) -> object:
+    return value_name(finding.get(key), finding.get("location") or {}, wording_of(record))
+
+
 FINDING_COLUMNS: list[tuple[str, Callable[[dict, dict], object]]] = [
-    ("文件 file", lambda r, f: r.get("file")),
-    ("机关 body", lambda r, f: r.get("body")),
-    ("年度 year", lambda r, f: r.get("year")),
-    ("规则 rule", lambda r, f: f.get("rule")),
-    ("类别 category", lambda r, f: f.get("category")),
-    ("级别 severity", lambda r, f: f.get("severity")),
-    ("说明 message", lambda r, f: f.get("message")),
-    ("表 table", lambda r, f: f.get("location", {}).get("table")),
-    ("行 row", lambda r, f: f.get("location", {}).get("row")),
-    ("列 column", lambda r, f: f.get("location", {}).get("column")),
-    ("章节 section", lambda r, f: f.get("location", {}).get("section")),
-    ("页 page", lambda r, f: f.get("location", {}).get("page")),
-    ("行号 line", lambda r, f: f.get("location", {}).get("line")),
-    ("应为 expected", lambda r, f: f.get("expected")),
-    ("实为 actual", lambda r, f: f.get("actual")),
-    ("原文 evidence", lambda r, f: f.get("evidence")),
-    ("指纹 fingerprint", lambda r, f: f.get("fingerprint")),
-    ("段 paragraph", lambda r, f: f.get("location", {}).get("paragraph")),   # within its section (章节)
+    ("文件", lambda r, f: r.get("file")),
+    ("机关", lambda r, f: r.get("body")),
+    ("年度", lambda r, f: r.get("year")),
+    ("规则", lambda r, f: f.get("rule")),
+    ("类别", lambda r, f: category_name(f.get("category"))),
+    ("级别", lambda r, f: severity_name(f.get("severity"))),
+    ("说明", lambda r, f: f.get("message")),
+    ("表", lambda r, f: _place(r, f)["table"]),
+    ("行", lambda r, f: _place(r, f)["row"]),
+    ("列", lambda r, f: _place(r, f)["column"]),
+    ("章节", lambda r, f: _place(r, f)["section"]),
+    ("页", lambda r, f: f.get("location", {}).get("page")),
+    ("行号", lambda r, f: f.get("location", {}).get("line")),
+    ("应为", lambda r, f: _shown(r, f, "expected")),
+    ("实为", lambda r, f: _shown(r, f, "actual")),
+    ("原文", lambda r, f: f.get("evidence")),
+    ("指纹", lambda r, f: f.get("fingerprint")),   # the key of the finding in a baseline file
+    ("段", lambda r, f: f.get("location", {}).get("paragraph")),   # within its section (章节)
 ]
 
 REPORT_HEADER = [h for h, _ in REPORT_COLUMNS]
 FINDING_HEADER = [h for h, _ in FINDING_COLUMNS]
-STATUS_INDEX = REPORT_HEADER.index("状态 status")
-OVERLAP_INDEXES = (REPORT_HEADER.index("全文重合率 overlap_document"), REPORT_HEADER.index("第五部分重合率 overlap_problems"))
-SEVERITY_INDEX = FINDING_HEADER.index("级别 severity")
+STATUS_INDEX = REPORT_HEADER.index("状态")
+OVERLAP_INDEXES = (REPORT_HEADER.index("全文重合率"), REPORT_HEADER.index("第五部分重合率"))
+SEVERITY_INDEX = FINDING_HEADER.index("级别")
 
 # Severity fills in the xlsx: Excel's own "bad" and "neutral" styles, familiar to its users.
 SEVERITY_FILL = {"error": ("FFC7CE", "9C0006"), "warning": ("FFEB9C", "9C5700")}
+SEVERITY_OF_NAME = {severity_name(s): s for s in SEVERITY_FILL}   # the sheet shows 错误, 警告
 
 
 class MissingDependency(RuntimeError):
@@ -133,12 +155,12 @@ def write_xlsx(records: list[dict], path: Path) -> Path:
         # Percent format for the two overlap ratios, and a red status for a file not checked.
         for index in OVERLAP_INDEXES:
             row[index].number_format = "0%"
-        if row[STATUS_INDEX].value not in ("ok", "skipped"):
+        if row[STATUS_INDEX].value != status_name("ok"):
             _colour(row[STATUS_INDEX], "error")
     findings = book.create_sheet("问题")
     _fill_sheet(findings, FINDING_HEADER, finding_rows(records))
     for row in findings.iter_rows(min_row=2):
-        _colour(row[SEVERITY_INDEX], row[SEVERITY_INDEX].value)
+        _colour(row[SEVERITY_INDEX], SEVERITY_OF_NAME.get(str(row[SEVERITY_INDEX].value)))
     with replacing_path(path) as temporary:   # whole or not at all
         book.save(temporary)
     return path

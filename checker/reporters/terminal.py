@@ -8,17 +8,23 @@ from rich.table import Table as RichTable
 from rich.text import Text
 
 from ..findings import CellRef, Finding, Severity
-from ..places import Wording, place_text
+from ..places import Wording, place_text, template_name, value_name
 from ..result import Result, unread_cells
 from ..templates import TABLE_NAMES, load_sections, union_spec
 from .screen import plain
-from .words import DECIDED_NOTE, SEVERITY_SIGN, SEVERITY_ZH, UNREAD_TEXT, value_text
+from .words import DECIDED_NOTE, SEVERITY_SIGN, SEVERITY_ZH, UNREAD_TEXT, format_name, value_text
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
 def _where(finding: Finding, result: Result) -> str:
     return place_text(finding.location.to_dict(), Wording(result.template, result.table_templates))
+
+
+def _value(value: object, finding: Finding, result: Result) -> str:
+    """应为/实为 for a person: a row id named by its words (places.value_name)."""
+    wording = Wording(result.template, result.table_templates)
+    return value_text(value_name(value, finding.location.to_dict(), wording))
 
 
 class TerminalReporter:
@@ -33,12 +39,12 @@ class TerminalReporter:
         self.files += 1
         c = self.console
         c.rule(plain(result.file, style="bold"))
-        template = result.template or "未知"
+        template = template_name(result.template)
         if len(set(result.table_templates.values())) > 1:
-            template += "（" + "，".join(f"{TABLE_NAMES[t]} {v}" for t, v in result.table_templates.items()) + "）"
+            template += "（" + "，".join(f"{TABLE_NAMES[t]} {template_name(v)}" for t, v in result.table_templates.items()) + "）"
         c.print(Text("标题：") + plain(result.title or "（未找到）"))
         c.print(Text("主体：") + plain(result.body or "（未知）")
-                + Text(f"    年度：{result.year or '（未知）'}    格式：{template}    文件类型：{result.format}"))
+                + Text(f"    年度：{result.year or '（未知）'}    格式：{template}    文件类型：{format_name(result.format)}"))
         self._sections(result)
         if not self.brief:
             marks = self._marks(result.findings)
@@ -151,7 +157,7 @@ class TerminalReporter:
             table.add_column(name, overflow="fold")
         for f in sorted(findings, key=lambda f: (f.severity.rank, f.sort_key())):
             table.add_row(Text(SEVERITY_ZH[f.severity], style=SEVERITY_STYLE[f.severity]), plain(f.rule),
-                          plain(_where(f, result)), plain(f.message), plain(value_text(f.expected)),
-                          plain(value_text(f.actual)))
+                          plain(_where(f, result)), plain(f.message), plain(_value(f.expected, f, result)),
+                          plain(_value(f.actual, f, result)))
         self.console.print(table)
 
