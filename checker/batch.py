@@ -1,6 +1,6 @@
 """Check many files at once: one process per file (a hang or a memory explosion
 is cut off by the file's own limits and reported), several at a time, in any
-order, each outcome a plain dict (DOMAIN.md §6) ready for a reporter or a store.
+order, each outcome a Record (record.py) ready for a reporter or a store.
 """
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ import resource
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
@@ -19,10 +18,11 @@ from . import __version__
 from .check import check_bytes, record_of
 from .errors import InputError, TooLarge
 from .extract.files import bounded_sha256
-from .findings import severity_counts
 from .inputs import is_pattern, read_input
 from .interrupt import POLL_SECONDS, Deferred, Interrupted, quiet_worker, sigint_held
 from .names import shown_name
+from .record import Options as CheckOptions  # what every file of a run is checked with
+from .record import Record
 from .settings import DEFAULT_LIMITS
 
 # What a folder walk picks up. Markdown files are checked when named, not when
@@ -72,13 +72,12 @@ def status_of(exc: InputError) -> str:
     return "too_big" if isinstance(exc, TooLarge) else "unreadable"
 
 
-def failure(path: Path | str, status: str, sentence: str) -> dict:
+def failure(path: Path | str, status: str, sentence: str) -> Record:
     """The record of a file that could not be checked: its status says why, and the run goes on."""
-    return {"file": shown_name(path), "status": status, "error": shown_name(sentence), "tool_version": __version__,
-            "findings": [], "summary": severity_counts([])}
+    return Record(shown_name(path), status, __version__, error=shown_name(sentence))
 
 
-def timed_out(path: Path, limits: BatchLimits) -> dict:
+def timed_out(path: Path, limits: BatchLimits) -> Record:
     """The record of a file whose check was cut off at the time limit (by any runner)."""
     seconds = f"{limits.seconds_per_file:g}"
     return failure(path, "timeout", f"{path}：检查超过{seconds}秒，已中止。")
@@ -94,21 +93,7 @@ def crashed(path: Path | str) -> str:
     return f"{path}：检查进程意外终止（可能内存不足）。"
 
 
-@dataclass(frozen=True)
-class CheckOptions:
-    """What every file of a run is checked with (--select, --ignore, --published)."""
-
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    published: date | None = None
-
-    def as_record(self) -> dict:
-        """As a record stores them (JSON), to tell whether a stored result answers the same question."""
-        return {"select": list(self.select), "ignore": list(self.ignore),
-                "published": self.published.isoformat() if self.published else None}
-
-
-def check_one(path: Path, options: CheckOptions = CheckOptions()) -> dict:
+def check_one(path: Path, options: CheckOptions = CheckOptions()) -> Record:
     """The record of one file (check.record_of), or a failure; never raises."""
     try:
         data = read_input(path)
@@ -117,11 +102,11 @@ def check_one(path: Path, options: CheckOptions = CheckOptions()) -> dict:
     return check_one_bytes(data, shown_name(path), options)
 
 
-def check_one_bytes(data: bytes, name: str, options: CheckOptions = CheckOptions()) -> dict:
+def check_one_bytes(data: bytes, name: str, options: CheckOptions = CheckOptions()) -> Record:
     """The record of one file's bytes: a pure function of its arguments (what a cluster runs)."""
     try:
         return record_of(check_bytes(data, name, select=options.select, ignore=options.ignore,
-                                     published=options.published))
+                                     published=options.published), options)
     except InputError as exc:
         return failure(name, status_of(exc), exc.sentence())
     except MemoryError:
@@ -141,7 +126,7 @@ def _worker(path: Path, connection: Connection, memory: int, options: CheckOptio
 
 
 def run_batch(paths: list[Path], limits: BatchLimits = BatchLimits(), options: CheckOptions = CheckOptions(), *,
-              on_start: Callable[[Path], None] | None = None) -> Iterator[dict]:
+              on_start: Callable[[Path], None] | None = None) -> Iterator[Record]:
     """Yield one record per path as each finishes. At most `limits.jobs` workers run;
     a worker past its time is killed and its file reported as timed out. Ctrl-C kills
     the workers and raises interrupt.Interrupted here, quietly (see checker/interrupt.py)."""

@@ -18,11 +18,11 @@ from .errors import NotAReport
 from .extract import document_from_bytes
 from .extract.bounds import refuse_overlong
 from .facts import ReportFacts, build_facts
-from .findings import Finding, severity_counts
-from .fingerprints import fingerprint_findings
+from .findings import Finding
 from .inputs import input_name, read_input
-from .pairing import MATERIAL_KEY, find_pairs, material_of, overlap_ratio, side_from_record
-from .result import Result, SectionOut, tables_from_facts
+from .pairing import find_pairs, overlap_ratio, side_of
+from .record import OK, CrossYear, Options, Record, ReportRead, SectionRead
+from .result import Result, SectionOut, read_by_keys, tables_from_facts, unread_keys
 from .settings import DEFAULT_LIMITS, Limits
 
 
@@ -73,15 +73,21 @@ def check_document(document: Document, name: str, *, select: Sequence[str] = (),
     )
 
 
-def record_of(result: Result) -> dict:
-    """A checked file as a batch carries it: DOMAIN §6 plus status, tool version and the
-    material cross-year rules read (pairing.material_of)."""
-    record = result.to_dict()
-    record["status"] = "ok"
-    record["tool_version"] = __version__
-    if result.facts is not None:
-        record[MATERIAL_KEY] = material_of(result.facts)
-    return record
+def record_of(result: Result, options: Options | None = None) -> Record:
+    """A checked file as every later stage carries it (record.py): what was read, with the
+    typed values and sentences cross-year rules read, and what was found."""
+    facts = result.facts
+    report = ReportRead(
+        format=result.format, title=result.title, body=result.body, year=result.year, template=result.template,
+        table_templates=dict(result.table_templates),
+        sections=tuple(SectionRead(s.id, s.heading, s.location) for s in result.sections),
+        tables=result.tables,
+        read_by=read_by_keys(facts) if facts else {},
+        unread=tuple(unread_keys(facts)) if facts else (),
+        values=dict(facts.values) if facts else {},
+        sentences=tuple(facts.sentences) if facts else (),
+    )
+    return Record(result.file, OK, __version__, report, tuple(result.findings), options=options)
 
 
 def check_bytes(data: bytes, name: str, *, select: Sequence[str] = (), ignore: Sequence[str] = (),
@@ -99,45 +105,36 @@ def check_file(path: str | Path, *, select: Sequence[str] = (), ignore: Sequence
 
 # --- last year beside this year -------------------------------------------------------
 
-def cross_year_findings(this: dict, last: dict, *, select: Sequence[str] = (),
-                        ignore: Sequence[str] = ()) -> tuple[list[Finding], dict]:
+def cross_year_findings(this: Record, last: Record, *, select: Sequence[str] = (),
+                        ignore: Sequence[str] = ()) -> tuple[list[Finding], CrossYear]:
     """The pair rules' findings on this year's record, and what the pair shows whatever
     the rules say: which report it was compared with and how much text the two share."""
-    this_side, last_side = side_from_record(this), side_from_record(last)
-    with places.reading(places.wording_of(this)):   # named in this year's report's words
+    this_side, last_side = side_of(this), side_of(last)
+    with places.reading(places.Wording(this.template, dict(this.table_templates))):   # this year's words
         findings = run_pair_rules(this_side, last_side, select_rules(load_rules(), select, ignore))
-    overlap = {}
+    overlap: dict[str, float | None] = {}
     for name, section in (("document", None), ("problems", "problems")):
         ratio = overlap_ratio(this_side.text(section), last_side.text(section))
         overlap[name] = None if ratio is None else round(ratio, 3)
-    return findings, {"paired_with": last["file"], "last_year": last.get("year"), "overlap": overlap}
+    return findings, CrossYear(last.file, last.year, overlap)
 
 
 def _pair_rule_codes() -> set[str]:
     return {r.code for r in load_rules() if KINDS[r.kind].pair}
 
 
-def apply_cross_year(records: list[dict], by_hand: Sequence[tuple[str, str]] = (), *, earlier: Sequence[dict] = (),
-                     select: Sequence[str] = (), ignore: Sequence[str] = ()) -> list[dict]:
+def apply_cross_year(records: list[Record], by_hand: Sequence[tuple[str, str]] = (), *, earlier: Sequence[Record] = (),
+                     select: Sequence[str] = (), ignore: Sequence[str] = ()) -> tuple[list[Record], list[Record]]:
     """Pair the records (pairing.find_pairs) and give each later report of a pair its
-    cross-year findings, in place. `earlier`: reports from other runs that may stand as
-    last year's but are not themselves checked. Findings of an earlier pairing (a record
-    reused from the results database) are replaced. Returns the records that were paired."""
+    cross-year findings. `earlier`: reports from other runs that may stand as last year's
+    but are not themselves checked. Findings of an earlier pairing (a record reused from the
+    results database) are replaced. Returns every record (in order) and those that were paired."""
     pair_codes = _pair_rule_codes()
-    for record in records:
-        if record.pop("cross_year", None) is not None:   # it comes only with the pair findings it explains
-            record["findings"] = [f for f in record["findings"] if f["rule"] not in pair_codes]
-            _refresh(record)
-    paired = []
-    for pair in find_pairs(records, by_hand, earlier):
+    fresh = [r.with_findings([f for f in r.findings if f.rule not in pair_codes], cross_year=None)
+             if r.cross_year is not None else r for r in records]   # pair findings come only with their pair
+    changed: dict[int, Record] = {}
+    for pair in find_pairs(fresh, by_hand, earlier):
         findings, summary = cross_year_findings(pair.this, pair.last, select=select, ignore=ignore)
-        pair.this["findings"] = pair.this.get("findings", []) + [f.to_dict() for f in findings]
-        pair.this["cross_year"] = summary
-        _refresh(pair.this)
-        paired.append(pair.this)
-    return paired
-
-
-def _refresh(record: dict) -> None:
-    record["summary"] = severity_counts(record["findings"])
-    fingerprint_findings(record)
+        changed[id(pair.this)] = pair.this.with_findings([*pair.this.findings, *findings], cross_year=summary)
+    out = [changed.get(id(r), r) for r in fresh]
+    return out, [changed[id(r)] for r in fresh if id(r) in changed]

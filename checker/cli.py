@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.table import Table as RichTable
 
 from . import __version__, exit_codes
-from .batch import BatchLimits, CheckOptions, expand_paths
+from .batch import BatchLimits, CheckOptions, expand_paths, failure, status_of
 from .check import check_bytes, check_file, cross_year_findings, record_of
 from .engine import load_rules, select_rules
 from .errors import InputError, RuleFileError, UsageError
@@ -23,9 +23,11 @@ from .inputs import STDIN, input_name, is_pattern, read_input, skip_own_outputs,
 from .limited import call_limited
 from .names import shown_name
 from .outputs import ReplacingText, destination_problem
+from .record import Record
 from .reporters import REPORTERS
 from .reporters.files import WriteFailed, make_folder
 from .reporters.screen import plain, say
+from .reporters.sheets import MissingDependency
 from .reporters.words import severity_name, status_name
 
 FILE_FORMATS = ("csv", "xlsx", "html")   # written to -o, for auditors to hand on
@@ -89,7 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="检查一个或多个报告文件 / check report files")
     check.add_argument("paths", nargs="*", metavar="PATH", help="文件、目录或通配符（目录递归查找）")
-    check.add_argument("--format", choices=[*sorted(REPORTERS), *FILE_FORMATS], default="rich",
+    check.add_argument("--format", choices=list(REPORTERS), default="rich",
                        help="输出格式：rich 终端、json（JSON Lines）、csv（-o 目录）、xlsx（-o 文件）、html（-o 目录）")
     check.add_argument("--select", type=_codes, default=[], help="只运行这些规则（代码前缀，逗号分隔），如 ARI,STR001")
     check.add_argument("--ignore", type=_codes, default=[], help="不运行这些规则（代码前缀，逗号分隔）")
@@ -139,8 +141,51 @@ def _options(args: argparse.Namespace) -> CheckOptions:
     return CheckOptions(tuple(args.select), tuple(args.ignore), args.published)
 
 
+def exit_status(records: Sequence[Record], new: Sequence[Record], fail_on: str, exit_zero: bool) -> int:
+    """One run's exit status, one file or many: 2 when nothing at all could be checked; 1 when
+    a file could not be checked or a new record has a finding at `fail_on` or worse (0 with
+    --exit-zero); else 0."""
+    failed = [r for r in new if not r.ok]
+    if failed and len(failed) == len(new) == len(records):
+        return exit_codes.BAD_INPUT
+    rank = Severity(fail_on).rank
+    if failed or any(f.severity.rank <= rank for r in new for f in r.findings):
+        return exit_codes.OK if exit_zero else exit_codes.FINDINGS
+    return exit_codes.OK
+
+
+def _report(args: argparse.Namespace, records: Sequence[Record], *, full: bool) -> None:
+    """Every record through the reporter --format names (one protocol for all of them):
+    to -o (a file written whole or not at all, or a folder), else to standard output."""
+    fmt = args.format
+    if fmt in FILE_FORMATS:
+        target = Path(args.output)
+        if fmt != "xlsx":
+            make_folder(target)
+        reporter = REPORTERS[fmt](target)
+        _feed(reporter, records)
+        say(f"已写入 {target}（{len(records)} 个文件）。")
+        return
+    stream = ReplacingText(args.output) if args.output else sys.stdout   # whole or not at all
+    try:
+        _feed(REPORTERS[fmt](stream, width=args.width, brief=getattr(args, "brief", False), full=full), records)
+    finally:
+        if args.output:
+            stream.close()
+
+
+def _feed(reporter, records: Sequence[Record]) -> None:
+    reporter.start()
+    for record in records:
+        reporter.add(record)
+    try:
+        reporter.finish()
+    except MissingDependency as exc:
+        raise UsageError(str(exc)) from None
+
+
 def _run_batch(args: argparse.Namespace) -> int:
-    from .reporters.batch import BatchProgress, print_summary, write_json_lines
+    from .reporters.batch import BatchProgress
     from .season import local_runner, run_season
     from .store import Store
 
@@ -162,7 +207,8 @@ def _run_batch(args: argparse.Namespace) -> int:
     progress = BatchProgress(len(paths))
     try:
         run = run_season(paths, limits=limits, options=_options(args), store=store,
-                         by_hand=[tuple(map(shown_name, pair)) for pair in args.pair], runner=runner, on_record=progress.add)
+                         by_hand=[(shown_name(this), shown_name(last)) for this, last in args.pair], runner=runner,
+                         on_record=progress.add)
     except KeyboardInterrupt:   # Ctrl-C: the workers are gone; say what is kept and how to go on
         from .interrupt import interrupted_sentence
         progress.stop()
@@ -176,45 +222,11 @@ def _run_batch(args: argparse.Namespace) -> int:
     if args.write_baseline:
         Baseline.of_records(records).write(args.write_baseline)
     if baseline is not None:
-        for record in records:
-            baseline.filter(record)
-    new = [r for r in records if r["file"] in run.new]
-    if args.format in FILE_FORMATS:
-        _write_files(args.format, records, Path(args.output))
-    else:
-        stream = ReplacingText(args.output) if args.output else sys.stdout   # whole or not at all
-        try:
-            if args.format == "json":
-                write_json_lines(stream, new)   # a rerun says only what is new; the store holds the rest
-            else:
-                print_summary(stream, records, width=args.width)
-        finally:
-            if args.output:
-                stream.close()
-    failed = [r for r in new if r.get("status", "ok") != "ok"]
-    if failed and len(failed) == len(new) == len(records):
-        return exit_codes.BAD_INPUT  # nothing at all could be checked
-    fail_rank = Severity(args.fail_on).rank
-    if failed or any(Severity(f["severity"]).rank <= fail_rank for r in new for f in r.get("findings", [])):
-        return exit_codes.OK if args.exit_zero else exit_codes.FINDINGS
-    return exit_codes.OK
-
-
-def _write_files(fmt: str, records: list[dict], output: Path) -> None:
-    from .reporters.batch import public
-    from .reporters.pages import write_html
-    from .reporters.sheets import MissingDependency, write_csv, write_xlsx
-
-    records = [public(r) for r in records]
-    if fmt == "xlsx":
-        try:
-            write_xlsx(records, output)
-        except MissingDependency as exc:
-            raise UsageError(str(exc)) from None
-    else:
-        make_folder(output)
-        (write_csv if fmt == "csv" else write_html)(records, output)
-    say(f"已写入 {output}（{len(records)} 个文件）。")
+        records = [baseline.filter(r) for r in records]
+    new = [r for r in records if r.file in run.new]
+    # JSON says only what is new (a rerun's other results are in the store); every other output shows all
+    _report(args, new if args.format == "json" else records, full=False)
+    return exit_status(records, new, args.fail_on, args.exit_zero)
 
 
 def _run_report(args: argparse.Namespace) -> int:
@@ -233,8 +245,10 @@ def _run_report(args: argparse.Namespace) -> int:
             say(problem)
             store.close()
             return exit_codes.BAD_INPUT
-        _write_files(args.format, store.all_records(__version__), Path(args.output))
-        store.close()
+        try:
+            _report(args, store.all_records(__version__), full=False)
+        finally:
+            store.close()
         return exit_codes.OK
     console = Console(width=args.width, highlight=False)
     t = store.totals()
@@ -273,53 +287,45 @@ def _run_check(args: argparse.Namespace) -> int:
     return _run_single(args)
 
 
-def _checked(path: str, args: argparse.Namespace, data: bytes | None = None):
-    """The Result of one file (or of `data`, standard input's bytes read by the parent: a
+def _checked(path: str, args: argparse.Namespace, data: bytes | None = None) -> Record:
+    """The record of one file (or of `data`, standard input's bytes read by the parent: a
     child process has no stdin), with the cross-year findings of the files --pair sets beside it."""
+    options = _options(args)
+    name = input_name(path)
     if data is not None:
-        result = check_bytes(data, input_name(path), select=args.select, ignore=args.ignore, published=args.published)
+        result = check_bytes(data, name, select=options.select, ignore=options.ignore, published=options.published)
     else:
-        result = check_file(path, select=args.select, ignore=args.ignore, published=args.published)
+        result = check_file(path, select=options.select, ignore=options.ignore, published=options.published)
+    record = record_of(result, options)
     for _this, last in args.pair:
-        last_result = check_file(last, select=args.select, ignore=args.ignore)
-        findings, _ = cross_year_findings(record_of(result), record_of(last_result),
-                                          select=args.select, ignore=args.ignore)
-        result.findings = sorted(result.findings + findings, key=Finding.sort_key)
-    return result
+        last_record = record_of(check_file(last, select=options.select, ignore=options.ignore), options)
+        findings, summary = cross_year_findings(record, last_record, select=options.select, ignore=options.ignore)
+        record = record.with_findings(sorted([*record.findings, *findings], key=Finding.sort_key), cross_year=summary)
+    return record
 
 
 def _run_single(args: argparse.Namespace) -> int:
-    """One report, drawn in full on the terminal (or one JSON object), with its last
-    year's report beside it when --pair names one."""
+    """One report, with its last year's report beside it when --pair names one: a batch of one,
+    checked as a batch worker is (process, memory and time limits; the pair's files too), and
+    drawn in full on the terminal."""
     path = args.paths[0] if args.paths else args.pair[0][0]
     baseline = Baseline.load(args.baseline) if args.baseline else None
-    stream = ReplacingText(args.output) if args.output else sys.stdout   # whole or not at all
+    limits = BatchLimits(seconds_per_file=args.timeout * (1 + len(args.pair)), jobs=1)
     try:
-        reporter = REPORTERS[args.format](stream, width=args.width, brief=args.brief)
-        try:
-            # checked as a batch worker is (process, memory and time limits); the pair's files too
-            limits = BatchLimits(seconds_per_file=args.timeout * (1 + len(args.pair)), jobs=1)
-            data = read_input(STDIN) if path == STDIN else None
-            result = call_limited(_checked, path, args, data, name=input_name(path), limits=limits)
-        except InputError as exc:
-            say(exc.sentence())
-            if args.format != "rich" or args.output:
-                reporter.add_failure(shown_name(path), shown_name(exc.sentence()))
-            reporter.finish()
-            return exit_codes.BAD_INPUT
-        record = result.to_dict()
-        if args.write_baseline:
-            Baseline.of_records([record]).write(args.write_baseline)
-        if baseline is not None:
-            result.findings = [f for f, d in zip(result.findings, record["findings"]) if d["fingerprint"] not in baseline]
-        reporter.add(result)
-        reporter.finish()
-    finally:
-        if args.output:
-            stream.close()
-    if any(f.severity.rank <= Severity(args.fail_on).rank for f in result.findings) and not args.exit_zero:
-        return exit_codes.FINDINGS
-    return exit_codes.OK
+        data = read_input(STDIN) if path == STDIN else None
+        record = call_limited(_checked, path, args, data, name=input_name(path), limits=limits)
+    except InputError as exc:
+        say(exc.sentence())
+        record = failure(path, getattr(exc, "status", None) or status_of(exc), exc.sentence())
+        if args.format != "rich" or args.output:   # the terminal had the sentence already
+            _report(args, [record], full=True)
+        return exit_status([record], [record], args.fail_on, args.exit_zero)
+    if args.write_baseline:
+        Baseline.of_records([record]).write(args.write_baseline)
+    if baseline is not None:
+        record = baseline.filter(record)
+    _report(args, [record], full=True)
+    return exit_status([record], [record], args.fail_on, args.exit_zero)
 
 
 def _run_rules(args: argparse.Namespace) -> int:

@@ -20,12 +20,19 @@ from .batch import BatchLimits, CheckOptions, check_one_bytes, failure, status_o
 from .errors import InputError, UsageError
 from .inputs import read_input
 from .names import shown_name
+from .record import Record
+
+
+def checked_as_dict(data: bytes, name: str, options: CheckOptions) -> dict:
+    """What a worker runs: the record of one file's bytes, sent back as the one serialiser
+    writes it (record.py), so a worker and the client need share no pickled classes."""
+    return check_one_bytes(data, name, options).to_dict()
 
 
 def dask_runner(address: str):
     """A season runner (season.Runner) bound to the scheduler at `address`."""
 
-    def run(paths: list[Path], limits: BatchLimits, options: CheckOptions) -> Iterator[dict]:
+    def run(paths: list[Path], limits: BatchLimits, options: CheckOptions) -> Iterator[Record]:
         try:
             from distributed import Client, wait
         except ImportError:
@@ -40,7 +47,7 @@ def dask_runner(address: str):
     return run
 
 
-def _run_on(client, wait, paths: list[Path], limits: BatchLimits, options: CheckOptions) -> Iterator[dict]:
+def _run_on(client, wait, paths: list[Path], limits: BatchLimits, options: CheckOptions) -> Iterator[Record]:
     slots = max(1, sum(client.nthreads().values()))
     pending = list(paths)
     running: dict = {}   # future -> (path, start)
@@ -53,7 +60,7 @@ def _run_on(client, wait, paths: list[Path], limits: BatchLimits, options: Check
                 except InputError as exc:
                     yield failure(path, status_of(exc), exc.sentence())
                     continue
-                future = client.submit(check_one_bytes, data, shown_name(path), options, pure=False)
+                future = client.submit(checked_as_dict, data, shown_name(path), options, pure=False)
                 running[future] = (path, time.monotonic())
             if not running:
                 continue
@@ -66,7 +73,7 @@ def _run_on(client, wait, paths: list[Path], limits: BatchLimits, options: Check
             for future in done:
                 path, _ = running.pop(future)
                 try:
-                    yield future.result()
+                    yield Record.from_dict(future.result())
                 except Exception as exc:  # KilledWorker (memory), lost worker
                     yield failure(path, "crashed", f"{path}：集群上的检查进程意外终止（{type(exc).__name__}）。")
             now = time.monotonic()

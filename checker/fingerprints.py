@@ -11,27 +11,41 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .bodies import body_key
 from .errors import BaselineError
-from .findings import severity_counts
+
+if TYPE_CHECKING:
+    from .record import Record
 
 PLACE_KEYS = ("table", "row", "column", "section")
 
 
-def fingerprint_findings(record: dict) -> None:
-    """Give every finding of a record (DOMAIN §6 dict) its `fingerprint`, in place."""
+def fingerprints_of(body: str | None, year: int | None, findings: Iterable[tuple[str, Mapping]]) -> tuple[str, ...]:
+    """The fingerprint of each finding (its rule and JSON location) of one report, in order."""
     seen: dict[str, int] = {}
-    body = body_key(record.get("body"))
-    for finding in record.get("findings", []):
-        place = {k: finding.get("location", {}).get(k) for k in PLACE_KEYS}
-        key = json.dumps([finding["rule"], body, record.get("year"), place], ensure_ascii=False, sort_keys=True)
+    out = []
+    for rule, location in findings:
+        place = {k: location.get(k) for k in PLACE_KEYS}
+        key = json.dumps([rule, body_key(body), year, place], ensure_ascii=False, sort_keys=True)
         occurrence = seen.get(key, 0)
         seen[key] = occurrence + 1
-        digest = hashlib.sha256(f"{key}#{occurrence}".encode()).hexdigest()[:16]
-        finding["fingerprint"] = digest
+        out.append(hashlib.sha256(f"{key}#{occurrence}".encode()).hexdigest()[:16])
+    return tuple(out)
+
+
+def fingerprint_findings(record: dict) -> None:
+    """Give every finding of a record (DOMAIN §6 dict) its `fingerprint`, in place."""
+    findings = record.get("findings", [])
+    prints = fingerprints_of(record.get("body"), record.get("year"),
+                             [(f["rule"], f.get("location", {})) for f in findings])
+    for finding, fingerprint in zip(findings, prints):
+        finding["fingerprint"] = fingerprint
 
 
 class Baseline:
@@ -48,20 +62,20 @@ class Baseline:
         try:
             raw = json.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
-            raise BaselineError(f"{path}：基线文件不存在（先用 --write-baseline 生成）。 {path}: no such baseline file.") from None
+            raise BaselineError(f"{path}：基线文件不存在（先用 --write-baseline 生成）。") from None
         except (OSError, UnicodeDecodeError, json.JSONDecodeError):
-            raise BaselineError(f"{path}：不是 govcheck 的基线文件。 {path}: not a govcheck baseline file.") from None
+            raise BaselineError(f"{path}：不是 govcheck 的基线文件。") from None
         if not isinstance(raw, dict) or raw.get("version") != cls.VERSION or not isinstance(raw.get("findings"), dict):
-            raise BaselineError(f"{path}：不是 govcheck 的基线文件。 {path}: not a govcheck baseline file.")
+            raise BaselineError(f"{path}：不是 govcheck 的基线文件。")
         return cls(raw["findings"])
 
     @classmethod
-    def of_records(cls, records: list[dict]) -> Baseline:
+    def of_records(cls, records: Iterable[Record]) -> Baseline:
         entries = {}
         for record in records:
-            for f in record.get("findings", []):
-                entries[f["fingerprint"]] = {"rule": f["rule"], "file": record["file"], "body": record.get("body"),
-                                             "year": record.get("year"), "message": f["message"]}
+            for f, fingerprint in zip(record.findings, record.fingerprints):
+                entries[fingerprint] = {"rule": f.rule, "file": record.file, "body": record.body,
+                                        "year": record.year, "message": f.message}
         return cls(entries)
 
     def write(self, path: str | Path) -> None:
@@ -72,12 +86,9 @@ class Baseline:
     def __contains__(self, fingerprint: str) -> bool:
         return fingerprint in self.entries
 
-    def filter(self, record: dict) -> int:
-        """Drop the reviewed findings from a record (in place); returns how many were dropped."""
-        findings = record.get("findings", [])
-        kept = [f for f in findings if f.get("fingerprint") not in self]
-        record["findings"] = kept
-        record["summary"] = severity_counts(kept)
-        record["baselined"] = len(findings) - len(kept)
-        return record["baselined"]
+    def filter(self, record: Record) -> Record:
+        """The record without its reviewed findings (`baselined` says how many were left out)."""
+        kept = [(f, p) for f, p in zip(record.findings, record.fingerprints) if p not in self]
+        return replace(record, findings=tuple(f for f, _ in kept), fingerprints=tuple(p for _, p in kept),
+                       baselined=len(record.findings) - len(kept))
 

@@ -58,7 +58,7 @@ def call_limited(function: Callable[..., Any], *args: Any, name: str | Path, lim
     sender.close()
     try:
         if not wait([receiver], timeout=limits.seconds_per_file):
-            raise LimitReached(name, timed_out(Path(name), limits)["error"], "timeout")
+            raise LimitReached(name, timed_out(Path(name), limits).error or "", "timeout")
         try:
             outcome = receiver.recv()
         except EOFError:   # killed by the system, or a library aborted (pdfium out of memory)

@@ -1,96 +1,68 @@
 """Last year beside this year: which reports form a pair, and what of a report
 the cross-year rules need.
 
-A checked report travels as a record (DOMAIN §6 dict). Its cross-year
-material (sentences with their section and place, and the place of every
-cell) rides along under `material`, so a pair is checked from two records
-alone: from a batch's workers, from the results database of an earlier run,
-or from a Dask cluster, without reading either file again.
+A checked report travels as a typed record (record.py) that keeps what the
+cross-year rules read: every cell's Value (number, decimals, printed text,
+place) and the sentences. So a pair is checked from two records alone: from a
+batch's workers, from the results database of an earlier run, or from a Dask
+cluster, without reading either file again.
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .bodies import MIN_SUFFIX_KEY, body_key
 from .chars import compact
 from .document import Location
-from .facts import ReportFacts
 from .findings import CellRef, Number
 from .prose import Sentence
 from .templates import load_boilerplate, load_sections, load_templates
+from .values import Value
 
-MATERIAL_KEY = "material"
-
-
-def material_of(facts: ReportFacts) -> dict:
-    """What the cross-year rules read of one report beyond its DOMAIN §6 record."""
-    return {
-        "sentences": [[s.section, s.text, s.location.page, s.location.line, s.paragraph] for s in facts.sentences],
-        "cells": {f"{v.ref.table}|{v.ref.row}|{v.ref.column}": [v.location.page, v.location.line]
-                  for v in facts.values.values() if v.location is not None},
-        # printed blank: 0 in the identities across years as in one year's (DOMAIN §3)
-        "blank": [f"{v.ref.table}|{v.ref.row}|{v.ref.column}" for v in facts.values.values() if v.problem == "blank"],
-    }
-
+if TYPE_CHECKING:
+    from .record import Record
 
 @dataclass(frozen=True)
 class YearSide:
-    """One report of a pair, as the cross-year rules see it."""
+    """One report of a pair, as the cross-year rules see it: the same typed values
+    (values.Value: the number with its decimals, the printed text, the place) and sentences
+    as one year's rules read."""
 
     file: str
     body: str | None
     year: int | None
     template: str | None
-    cells: dict[CellRef, Number | None] = field(default_factory=dict)
-    cell_locations: dict[CellRef, Location] = field(default_factory=dict)
+    values: Mapping[CellRef, Value] = field(default_factory=dict)
     sentences: tuple[Sentence, ...] = ()
-    blanks: frozenset[CellRef] = frozenset()   # printed blank: 0 in `cells`
+
+    @property
+    def cells(self) -> dict[CellRef, Number | None]:
+        """Every cell's number; printed blank: 0, in the identities across years as in one year's (DOMAIN §3)."""
+        return {ref: 0 if v.problem == "blank" else v.number for ref, v in self.values.items()}
+
+    @property
+    def blanks(self) -> frozenset[CellRef]:
+        return frozenset(ref for ref, v in self.values.items() if v.problem == "blank")
+
+    @property
+    def cell_locations(self) -> dict[CellRef, Location]:
+        return {ref: v.location for ref, v in self.values.items() if v.location is not None}
 
     def text(self, section: str | None = None) -> str:
         """The prose of one section, or of the whole report when `section` is None, one sentence a line."""
         return "\n".join(s.text for s in self.sentences if section is None or s.section == section)
 
 
-def _number(value: object) -> Number | None:
-    if value is None or isinstance(value, bool):
-        return None
-    if isinstance(value, float):
-        return Decimal(str(value))
-    return value if isinstance(value, int) else None
-
-
-def _cells(tables: dict) -> dict[CellRef, Number | None]:
-    cells: dict[CellRef, Number | None] = {}
-    for table, grid in tables.items():
-        for key, value in grid.items():
-            if table == "t4":
-                group, leaf = key.split(".", 1)
-                cells[CellRef("t4", group, leaf)] = _number(value)
-            else:
-                for column, number in value.items():
-                    cells[CellRef(table, key, column)] = _number(number)
-    return cells
-
-
-def side_from_record(record: dict) -> YearSide:
-    material = record.get(MATERIAL_KEY) or {}
-    locations = {}
-    for key, (page, line) in material.get("cells", {}).items():
-        table, row, column = key.split("|")
-        locations[CellRef(table, row, column)] = Location(page=page, line=line)
-    # [section, text, page, line, paragraph]; records stored before paragraphs have four
-    sentences = tuple(Sentence(text, section, Location(page=page, line=line), *rest)
-                      for section, text, page, line, *rest in material.get("sentences", []))
-    cells = _cells(record.get("tables") or {})
-    blanks = frozenset(CellRef(*key.split("|")) for key in material.get("blank", []))
-    cells.update({ref: 0 for ref in blanks if cells.get(ref) is None})
-    return YearSide(record["file"], record.get("body"), record.get("year"), record.get("template"),
-                    cells, locations, sentences, blanks)
+def side_of(record: Record) -> YearSide:
+    report = record.report
+    if report is None:
+        return YearSide(record.file, None, None, None)
+    return YearSide(record.file, report.body, report.year, report.template, report.values, report.sentences)
 
 
 # --- how much of this year's text was last year's --------------------------------------
@@ -186,46 +158,46 @@ def overlap_ratio(this_text: str, last_text: str, shingle: int = SHINGLE, *,
 
 @dataclass(frozen=True)
 class Pair:
-    this: dict   # the later report's record
-    last: dict   # the report of the year before
+    this: Record   # the later report's record
+    last: Record   # the report of the year before
     by_hand: bool = False
 
 
-def _checked(record: dict) -> bool:
-    return record.get("status", "ok") == "ok"
+def _checked(record: Record) -> bool:
+    return record.ok and record.report is not None
 
 
 def _same_path(a: str, b: str) -> bool:
     return Path(a).resolve() == Path(b).resolve()
 
 
-def find_pairs(records: Iterable[dict], by_hand: Iterable[tuple[str, str]] = (),
-               earlier: Iterable[dict] = ()) -> list[Pair]:
+def find_pairs(records: Iterable[Record], by_hand: Iterable[tuple[str, str]] = (),
+               earlier: Iterable[Record] = ()) -> list[Pair]:
     """Pairs named by hand (--pair THIS LAST) first; then every checked report whose body,
     by its key, has a report of the year before, among `records` and then `earlier`
     (reports that only stand as last year's). A body with several reports for that year
     (one page in HTML and PDF) is paired with one of them, the same format first."""
-    records = [r for r in records if _checked(r)]
-    earlier = [r for r in earlier if _checked(r)]
-    from_earlier = {id(r) for r in earlier}
+    checked = [r for r in records if _checked(r)]
+    before = [r for r in earlier if _checked(r)]
+    from_earlier = {id(r) for r in before}
     pairs: list[Pair] = []
     taken: set[int] = set()
     for this_path, last_path in by_hand:
-        this = next((r for r in records if _same_path(r["file"], this_path)), None)
-        last = next((r for r in records if _same_path(r["file"], last_path)), None)
+        this = next((r for r in checked if _same_path(r.file, this_path)), None)
+        last = next((r for r in checked if _same_path(r.file, last_path)), None)
         if this is not None and last is not None:
             pairs.append(Pair(this, last, by_hand=True))
             taken.add(id(this))
     by_year: dict[int, _BodyIndex] = {}
-    for record in records + earlier:
-        if record.get("year") and body_key(record.get("body")):
-            by_year.setdefault(record["year"], _BodyIndex()).add(record)
-    for record in records:
-        if id(record) in taken or not record.get("year") or record["year"] - 1 not in by_year:
+    for record in checked + before:
+        if record.year and body_key(record.body):
+            by_year.setdefault(record.year, _BodyIndex()).add(record)
+    for record in checked:
+        if id(record) in taken or not record.year or record.year - 1 not in by_year:
             continue
-        candidates = by_year[record["year"] - 1].same_body(body_key(record.get("body")))
+        candidates = by_year[record.year - 1].same_body(body_key(record.body))
         if candidates:
-            candidates.sort(key=lambda r: (id(r) in from_earlier, r.get("format") != record.get("format"), r["file"]))
+            candidates.sort(key=lambda r: (id(r) in from_earlier, r.format != record.format, r.file))
             pairs.append(Pair(record, candidates[0]))
     return pairs
 
@@ -235,16 +207,16 @@ class _BodyIndex:
     name a body, so that pairing a season is linear rather than every report against every other."""
 
     def __init__(self) -> None:
-        self.exact: dict[str, list[dict]] = {}
-        self.tails: dict[str, list[dict]] = {}
+        self.exact: dict[str, list[Record]] = {}
+        self.tails: dict[str, list[Record]] = {}
 
-    def add(self, record: dict) -> None:
-        key = body_key(record.get("body"))
+    def add(self, record: Record) -> None:
+        key = body_key(record.body)
         self.exact.setdefault(key, []).append(record)
         for start in range(1, len(key) - MIN_SUFFIX_KEY + 1):
             self.tails.setdefault(key[start:], []).append(record)
 
-    def same_body(self, key: str) -> list[dict]:
+    def same_body(self, key: str) -> list[Record]:
         """Records whose key equals `key`, ends with it, or is a tail of it (see bodies.same_body)."""
         if not key:
             return []

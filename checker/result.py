@@ -49,17 +49,23 @@ class Result:
                 {"id": s.id, "heading": s.heading, "location": _location(s.location)} for s in self.sections
             ],
             "tables": self.tables,
-            # run-on cells read by an identity or the prose (cell -> rule codes, or "text")
-            "read_by": {cell_key(ref): by for ref, by in
-                        sorted((self.facts.read_by if self.facts else {}).items(), key=lambda kv: str(kv[0]))},
-            # run-on cells no reading decides: left out of `tables` (EXT003-EXT006 say why)
-            "unread": [cell_key(ref) for table_id in TABLE_IDS
-                       for ref in (unread_cells(self.facts, table_id) if self.facts else [])],
+            "read_by": read_by_keys(self.facts) if self.facts else {},
+            "unread": unread_keys(self.facts) if self.facts else [],
             "findings": [f.to_dict() for f in self.findings],
             "summary": self.summary.to_dict(),
         }
         fingerprint_findings(record)
         return record
+
+
+def read_by_keys(facts: ReportFacts) -> dict[str, str]:
+    """Run-on cells read by an identity or the prose (cell key -> rule codes, or "text")."""
+    return {cell_key(ref): by for ref, by in sorted(facts.read_by.items(), key=lambda kv: str(kv[0]))}
+
+
+def unread_keys(facts: ReportFacts) -> list[str]:
+    """Run-on cells no reading decides: left out of `tables` (EXT003-EXT006 say why)."""
+    return [cell_key(ref) for table_id in TABLE_IDS for ref in unread_cells(facts, table_id)]
 
 
 def _location(loc: Location) -> dict[str, int]:

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Set
 from datetime import UTC, datetime
 from pathlib import Path
 
 from . import store_file
+from .record import Record
 from .store_file import APPLICATION_ID, SCHEMA_VERSION, StoreError, text_key
 
 __all__ = ["Store", "StoreError"]
@@ -136,7 +138,7 @@ class Store:
             pass
 
     # --- what a run reuses --------------------------------------------------------------
-    def candidates(self, path: str | Path, sha256: str, tool_version: str) -> list[tuple[bool, dict]]:
+    def candidates(self, path: str | Path, sha256: str, tool_version: str) -> list[tuple[bool, Record]]:
         """Stored records of these bytes and tool version, each with whether it is this very
         file's own row; its own row first (season decides which, if any, answers the question)."""
         key = text_key(path)
@@ -149,7 +151,7 @@ class Store:
             if not own and row_key == LEGACY_KEY + sha256 and text_key(row_path) == key:
                 self._adopt(row_id, key, tool_version)     # a schema-1 row, named again from the same folder
                 own = True
-            out.append((own, json.loads(text)))
+            out.append((own, Record.from_dict(json.loads(text))))
         return sorted(out, key=lambda pair: not pair[0])
 
     def _adopt(self, row_id: int, key: str, tool_version: str) -> None:
@@ -161,14 +163,14 @@ class Store:
         self._write(work)
         self.saved.add(key)
 
-    def record(self, sha256: str, tool_version: str) -> dict | None:
+    def record(self, sha256: str, tool_version: str) -> Record | None:
         """A stored record of these bytes (any path), or None."""
         row = self._read(lambda: self.connection.execute(
             "SELECT result_json FROM files WHERE sha256 = ? AND tool_version = ? ORDER BY id LIMIT 1",
             (sha256, tool_version)).fetchone())
-        return json.loads(row[0]) if row else None
+        return Record.from_dict(json.loads(row[0])) if row else None
 
-    def checked_in_years(self, years: set[int], tool_version: str, exclude: set[str] = frozenset()) -> list[dict]:
+    def checked_in_years(self, years: set[int], tool_version: str, exclude: Set[str] = frozenset()) -> list[Record]:
         """Records of earlier runs for these years: last year's reports checked in another run
         (a season is often checked a year after the one before it, into the same database);
         `exclude`: the path keys (text_key) of files this run has records of."""
@@ -178,14 +180,14 @@ class Store:
         rows = self._read(lambda: self.connection.execute(
             f"SELECT path_key, result_json FROM files WHERE status = 'ok' AND tool_version = ? AND year IN ({marks})"
             " ORDER BY id", (tool_version, *sorted(years))).fetchall())
-        return [json.loads(text) for key, text in rows if key not in exclude]
+        return [Record.from_dict(json.loads(text)) for key, text in rows if key not in exclude]
 
-    def all_records(self, tool_version: str) -> list[dict]:
+    def all_records(self, tool_version: str) -> list[Record]:
         """Every record stored by this tool version, one per file named, by path (older
         versions' results are history)."""
         rows = self._read(lambda: self.connection.execute(
             "SELECT result_json FROM stored_rows WHERE tool_version = ? ORDER BY path, id", (tool_version,)).fetchall())
-        return [json.loads(row[0]) for row in rows]
+        return [Record.from_dict(json.loads(row[0])) for row in rows]
 
     def stored_count(self, paths, tool_version: str) -> int:
         """How many of these files have a result stored by this tool version."""
@@ -193,22 +195,22 @@ class Store:
             "SELECT path_key FROM stored_rows WHERE tool_version = ?", (tool_version,)).fetchall())}
         return sum(text_key(p) in keys for p in dict.fromkeys(map(str, paths)))
 
-    def save(self, record: dict, sha256: str, path: str | Path | None = None) -> None:
+    def save(self, record: Record, sha256: str, path: str | Path | None = None) -> None:
         """One file (`path`, by default the record's) and its findings, in one transaction;
         a rerun of the same file replaces them. A failure raises StoreError and keeps every
         result stored before it."""
-        name = record["file"] if path is None else path
+        name = record.file if path is None else path
         key = text_key(name)
-        summary = record.get("summary", {})
-        stored = {k: v for k, v in record.items() if k != "reused"}
+        stored = {k: v for k, v in record.to_dict().items() if k != "reused"}
+        summary = stored["summary"]
 
         def work() -> None:
             self.connection.execute("DELETE FROM files WHERE path_key IN (?, ?) AND tool_version = ?",
-                                    (key, LEGACY_KEY + sha256, record["tool_version"]))
+                                    (key, LEGACY_KEY + sha256, record.tool_version))
             cursor = self.connection.execute(
                 f"INSERT INTO files ({FILE_COLUMNS.removeprefix('id, ')}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (record["file"], key, sha256, record["tool_version"], record["status"], record.get("format"),
-                 record.get("title"), record.get("body"), record.get("year"), record.get("template"),
+                (stored["file"], key, sha256, stored["tool_version"], stored["status"], stored.get("format"),
+                 stored.get("title"), stored.get("body"), stored.get("year"), stored.get("template"),
                  summary.get("error", 0), summary.get("warning", 0), summary.get("info", 0),
                  datetime.now(UTC).isoformat(timespec="seconds"), json.dumps(stored, ensure_ascii=False)))
             self.connection.executemany(
@@ -217,7 +219,7 @@ class Store:
                 [(cursor.lastrowid, f["rule"], f["category"], f["severity"], f["message"],
                   json.dumps(f.get("location", {}), ensure_ascii=False),
                   None if f.get("expected") is None else str(f["expected"]),
-                  None if f.get("actual") is None else str(f["actual"])) for f in record.get("findings", [])])
+                  None if f.get("actual") is None else str(f["actual"])) for f in stored["findings"]])
 
         self._write(work)
         self.saved.add(key)

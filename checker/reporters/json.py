@@ -1,9 +1,10 @@
-"""JSON per DOMAIN.md §6: one object per checked file, one per line (JSON Lines)."""
+"""JSON per DOMAIN.md §6 (plus status, tool_version, options …): one object per file, one per
+line (JSON Lines), the same shape for one file and for many (record.Record.to_dict)."""
 from __future__ import annotations
 
 from typing import TextIO
 
-from ..result import Result
+from ..record import Record
 from .screen import json_line
 
 
@@ -11,11 +12,11 @@ class JsonReporter:
     def __init__(self, stream: TextIO, **_: object) -> None:
         self.stream = stream
 
-    def add(self, result: Result) -> None:
-        self.stream.write(json_line(result.to_dict()) + "\n")
+    def start(self) -> None:
+        pass
 
-    def add_failure(self, name: str, sentence: str) -> None:
-        self.stream.write(json_line({"file": name, "error": sentence}) + "\n")
+    def add(self, record: Record) -> None:
+        self.stream.write(json_line(record.to_dict(for_readers=True)) + "\n")
 
     def finish(self) -> None:
         self.stream.flush()

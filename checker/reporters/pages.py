@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from html import escape
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote
@@ -26,6 +27,7 @@ from ..places import (
     value_name,
     wording_of,
 )
+from ..record import Record
 from ..templates import TABLE_NAMES, TableSpec, load_sections
 from .files import make_folder, replacing
 from .words import DECIDED_NOTE, SEVERITY_SIGN, UNREAD_TEXT, format_name, severity_name, severity_rank, status_name, value_text
@@ -74,15 +76,32 @@ document.querySelectorAll("th.sortable").forEach(function (th) {
 """
 
 
-def write_html(records: list[dict], folder: Path) -> Path:
+def write_html(records: Sequence[Record], folder: Path) -> Path:
     """folder/index.html and one page per record; returns the index."""
+    rows = [r.to_dict(for_readers=True) for r in records]   # the pages read the records as JSON has them
     folder = Path(folder)
     make_folder(folder)
-    for record in records:
+    for record in rows:
         _write(folder / page_name(record), record_page(record))
     index = folder / "index.html"
-    _write(index, index_page(records))
+    _write(index, index_page(rows))
     return index
+
+
+class HtmlReporter:
+    """index.html and one page per record in the folder `target`, written when the run ends."""
+
+    def __init__(self, target: Path, **_: object) -> None:
+        self.target, self.records = Path(target), []   # type: list[Record]
+
+    def start(self) -> None:
+        self.records = []
+
+    def add(self, record: Record) -> None:
+        self.records.append(record)
+
+    def finish(self) -> None:
+        write_html(self.records, self.target)
 
 
 def _write(path: Path, text: str) -> None:

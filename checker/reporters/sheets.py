@@ -6,11 +6,12 @@ cross_year); every value as a person reads it (no internal id), numbers stay num
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..places import column_name, row_name, section_name, table_name, template_name, value_name, wording_of
+from ..record import Record
 from .files import make_folder, replacing, replacing_path
 from .words import category_name, format_name, severity_name, status_name
 
@@ -88,6 +89,34 @@ SEVERITY_FILL = {"error": ("FFC7CE", "9C0006"), "warning": ("FFEB9C", "9C5700")}
 SEVERITY_OF_NAME = {severity_name(s): s for s in SEVERITY_FILL}   # the sheet shows 错误, 警告
 
 
+def _json(records: Sequence[Record]) -> list[dict]:
+    """The rows are read from the records as the JSON output has them (one serialiser)."""
+    return [r.to_dict(for_readers=True) for r in records]
+
+
+class CsvReporter:
+    """reports.csv and findings.csv in the folder `target`, written whole when the run ends."""
+
+    def __init__(self, target: Path, **_: object) -> None:
+        self.target, self.records = Path(target), []   # type: list[Record]
+
+    def start(self) -> None:
+        self.records = []
+
+    def add(self, record: Record) -> None:
+        self.records.append(record)
+
+    def finish(self) -> None:
+        write_csv(self.records, self.target)
+
+
+class XlsxReporter(CsvReporter):
+    """One workbook `target` with sheets 报告 and 问题."""
+
+    def finish(self) -> None:
+        write_xlsx(self.records, self.target)
+
+
 class MissingDependency(RuntimeError):
     """An optional package an output needs is not installed; the message is one Chinese sentence."""
 
@@ -129,18 +158,20 @@ def _write_csv(path: Path, header: list[str], rows: list[list[object]]) -> Path:
     return path
 
 
-def write_csv(records: list[dict], folder: Path) -> list[Path]:
+def write_csv(records: Sequence[Record], folder: Path) -> list[Path]:
     """folder/reports.csv (one row per record) and folder/findings.csv (one row per finding)."""
+    rows = _json(records)
     folder = Path(folder)
     make_folder(folder)
     return [
-        _write_csv(folder / "reports.csv", REPORT_HEADER, report_rows(records)),
-        _write_csv(folder / "findings.csv", FINDING_HEADER, finding_rows(records)),
+        _write_csv(folder / "reports.csv", REPORT_HEADER, report_rows(rows)),
+        _write_csv(folder / "findings.csv", FINDING_HEADER, finding_rows(rows)),
     ]
 
 
-def write_xlsx(records: list[dict], path: Path) -> Path:
+def write_xlsx(records: Sequence[Record], path: Path) -> Path:
     """One workbook with sheets 报告 and 问题, the same columns as the two CSV files."""
+    rows = _json(records)
     try:
         import openpyxl  # optional: only this output needs it
     except ImportError:
@@ -150,7 +181,7 @@ def write_xlsx(records: list[dict], path: Path) -> Path:
     book = openpyxl.Workbook()
     reports = book.active
     reports.title = "报告"
-    _fill_sheet(reports, REPORT_HEADER, report_rows(records))
+    _fill_sheet(reports, REPORT_HEADER, report_rows(rows))
     for row in reports.iter_rows(min_row=2):
         # Percent format for the two overlap ratios, and a red status for a file not checked.
         for index in OVERLAP_INDEXES:
@@ -158,7 +189,7 @@ def write_xlsx(records: list[dict], path: Path) -> Path:
         if row[STATUS_INDEX].value != status_name("ok"):
             _colour(row[STATUS_INDEX], "error")
     findings = book.create_sheet("问题")
-    _fill_sheet(findings, FINDING_HEADER, finding_rows(records))
+    _fill_sheet(findings, FINDING_HEADER, finding_rows(rows))
     for row in findings.iter_rows(min_row=2):
         _colour(row[SEVERITY_INDEX], SEVERITY_OF_NAME.get(str(row[SEVERITY_INDEX].value)))
     with replacing_path(path) as temporary:   # whole or not at all

@@ -1,4 +1,5 @@
-"""The rich terminal report: what was read, the tables with bad cells marked, the findings."""
+"""The terminal: one report drawn in full (what was read, the tables with bad cells marked, the
+findings), or the summary of a season's records."""
 from __future__ import annotations
 
 from typing import TextIO
@@ -8,106 +9,106 @@ from rich.table import Table as RichTable
 from rich.text import Text
 
 from ..findings import CellRef, Finding, Severity
-from ..places import Wording, place_text, template_name, value_name
-from ..result import Result, unread_cells
+from ..places import Wording, cell_of_key, place_text, printed_at, template_name, value_name
+from ..record import Record, ReportRead
 from ..templates import TABLE_NAMES, load_sections, union_spec
+from .batch import print_summary
+from .marks import CellMark, cell_marks, cell_text
 from .screen import plain
-from .words import DECIDED_NOTE, SEVERITY_SIGN, SEVERITY_ZH, UNREAD_TEXT, format_name, value_text
+from .words import DECIDED_NOTE, SEVERITY_SIGN, SEVERITY_ZH, format_name, value_text
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
-def _where(finding: Finding, result: Result) -> str:
-    return place_text(finding.location.to_dict(), Wording(result.template, result.table_templates))
+def _wording(record: Record) -> Wording:
+    return Wording(record.template, dict(record.table_templates))
 
 
-def _value(value: object, finding: Finding, result: Result) -> str:
+def _value(value: object, finding: Finding, record: Record) -> str:
     """应为/实为 for a person: a row id named by its words (places.value_name)."""
-    wording = Wording(result.template, result.table_templates)
-    return value_text(value_name(value, finding.location.to_dict(), wording))
+    return value_text(value_name(value, finding.location.to_dict(), _wording(record)))
 
 
 class TerminalReporter:
-    def __init__(self, stream: TextIO, *, width: int | None = None, brief: bool = False, **_: object) -> None:
-        self.console = Console(file=stream, width=width, highlight=False, soft_wrap=False)
-        self.brief = brief
-        self.totals = {s: 0 for s in Severity}
-        self.files = 0
+    """The terminal: each record drawn in full (what was read, the tables with bad cells
+    marked, the findings) when `full`, else the season's summary table (reporters/batch.py)."""
 
-    # -- one file --------------------------------------------------------------
-    def add(self, result: Result) -> None:
-        self.files += 1
-        c = self.console
-        c.rule(plain(result.file, style="bold"))
-        template = template_name(result.template)
-        if len(set(result.table_templates.values())) > 1:
-            template += "（" + "，".join(f"{TABLE_NAMES[t]} {template_name(v)}" for t, v in result.table_templates.items()) + "）"
-        c.print(Text("标题：") + plain(result.title or "（未找到）"))
-        c.print(Text("主体：") + plain(result.body or "（未知）")
-                + Text(f"    年度：{result.year or '（未知）'}    格式：{template}    文件类型：{format_name(result.format)}"))
-        self._sections(result)
-        if not self.brief:
-            marks = self._marks(result.findings)
-            for table_id in ("t2", "t3", "t4"):
-                if table_id in result.tables:
-                    self._table(result, table_id, marks)
-        self._findings(result.findings, result)
-        for f in result.findings:
+    def __init__(self, stream: TextIO, *, width: int | None = None, brief: bool = False, full: bool = True,
+                 **_: object) -> None:
+        self.stream, self.width, self.brief, self.full = stream, width, brief, full
+        self.console = Console(file=stream, width=width, highlight=False, soft_wrap=False)
+        self.totals = {s: 0 for s in Severity}
+        self.records: list[Record] = []
+
+    def start(self) -> None:
+        self.records = []
+
+    def add(self, record: Record) -> None:
+        self.records.append(record)
+        if not self.full:
+            return
+        if record.report is None:
+            self.console.rule(plain(record.file, style="bold"))
+            self.console.print(plain(record.error or "", style="bold red"))
+            return
+        self._report(record, record.report)
+        for f in record.findings:
             self.totals[f.severity] += 1
 
-    def add_failure(self, name: str, sentence: str) -> None:
-        self.console.rule(plain(name, style="bold"))
-        self.console.print(plain(sentence, style="bold red"))
-
     def finish(self) -> None:
-        if self.files == 0:
+        if not self.full:
+            print_summary(self.stream, self.records, width=self.width)
+            return
+        checked = sum(r.report is not None for r in self.records)
+        if checked == 0:
             return
         t = self.totals
         self.console.print(
-            f"共检查 {self.files} 个文件：错误 {t[Severity.ERROR]} 项，警告 {t[Severity.WARNING]} 项，提示 {t[Severity.INFO]} 项"
+            f"共检查 {checked} 个文件：错误 {t[Severity.ERROR]} 项，警告 {t[Severity.WARNING]} 项，提示 {t[Severity.INFO]} 项"
         )
 
-    # -- parts -------------------------------------------------------------------
-    def _sections(self, result: Result) -> None:
+    # -- one file --------------------------------------------------------------
+    def _report(self, record: Record, report: ReportRead) -> None:
+        c = self.console
+        c.rule(plain(record.file, style="bold"))
+        template = template_name(report.template)
+        if len(set(report.table_templates.values())) > 1:
+            template += "（" + "，".join(f"{TABLE_NAMES[t]} {template_name(v)}" for t, v in report.table_templates.items()) + "）"
+        c.print(Text("标题：") + plain(report.title or "（未找到）"))
+        c.print(Text("主体：") + plain(report.body or "（未知）")
+                + Text(f"    年度：{report.year or '（未知）'}    格式：{template}    文件类型：{format_name(report.format)}"))
+        self._sections(report)
+        if not self.brief:
+            marks = cell_marks(record.findings)
+            for table_id in ("t2", "t3", "t4"):
+                if table_id in report.tables:
+                    self._table(report, table_id, marks)
+        self._findings(record)
+
+    def _sections(self, report: ReportRead) -> None:
         table = RichTable(title="章节", title_justify="left", show_edge=False)
         table.add_column("章节")
         table.add_column("标题（原文）")
         table.add_column("位置")
-        found = {s.id: s for s in result.sections}
+        found = {s.id: s for s in report.sections}
         for spec in load_sections():
             s = found.get(spec.id)
             if s is None:
                 table.add_row(Text(spec.canonical), Text("缺失", style="bold red"), Text(""))
             else:
-                where = " ".join(x for x in (f"第{s.location.page}页" if s.location.page else "",
-                                              f"第{s.location.line}行" if s.location.line else "") if x)
-                table.add_row(Text(spec.canonical), plain(s.heading), Text(where))
+                table.add_row(Text(spec.canonical), plain(s.heading), Text(printed_at(s.location.page, s.location.line)
+                                                                           .replace(" / ", " ")))
         self.console.print(table)
 
-    @staticmethod
-    def _marks(findings: list[Finding]) -> dict[CellRef, tuple[Severity, bool]]:
-        """For each cell a finding names: the worst severity, and whether it is the
-        finding's own cell (marked with a sign) or one of its identity's cells (coloured)."""
-        marks: dict[CellRef, tuple[Severity, bool]] = {}
-        for f in findings:
-            named = [(f.location.cell, True)] if f.location.cell else []
-            named += [(ref, False) for ref in f.location.cells]
-            for ref, own in named:
-                old = marks.get(ref)
-                if old is None or f.severity.rank < old[0].rank or (f.severity == old[0] and own):
-                    marks[ref] = (f.severity, own or (old is not None and old[1]))
-        return marks
-
-    def _table(self, result: Result, table_id: str, marks: dict[CellRef, tuple[Severity, bool]]) -> None:
+    def _table(self, report: ReportRead, table_id: str, marks: dict[CellRef, CellMark]) -> None:
         spec = union_spec(table_id)
-        grid = result.tables[table_id]
-        printed = result.facts.values if result.facts else {}
+        grid = report.tables[table_id]
         if table_id == "t4":
             rows = {g: {leaf: grid.get(f"{g}.{leaf}") for leaf in spec.column_ids} for g in spec.row_ids
                     if any(f"{g}.{leaf}" in grid for leaf in spec.column_ids)}
         else:
             rows = {row: dict(cells) for row, cells in grid.items()}
-        unread = set(unread_cells(result.facts, table_id)) if result.facts else set()   # run-on, undecided
+        unread = {ref for ref in map(cell_of_key, report.unread) if ref.table == table_id}   # run-on, undecided
         for ref in unread:
             rows.setdefault(ref.row, {})[ref.column] = None
         rows = {r: rows[r] for r in [*spec.row_ids, *rows] if r in rows}
@@ -117,7 +118,7 @@ class TerminalReporter:
         for col in columns:
             label = spec.column(col)
             table.add_column(plain(label.short or label.label if label else col), justify="right")
-        read_by = result.facts.read_by if result.facts else {}
+        read_by = set(map(cell_of_key, report.read_by))
         for row_id, cells in rows.items():
             label = spec.row(row_id)
             line = [plain(label.short or label.label if label else row_id)]
@@ -126,21 +127,15 @@ class TerminalReporter:
                     line.append(Text(""))
                     continue
                 ref = CellRef(table_id, row_id, col)
-                value = cells[col]
-                text = value_text(value)
-                if ref in unread:
-                    text = UNREAD_TEXT
-                elif value is None and ref in printed:
-                    text = printed[ref].text or "空白"
-                if ref in read_by:
-                    text += "*"
+                printed = report.values.get(ref)
+                text = cell_text(cells[col], printed.text if printed else None, unread=ref in unread,
+                                 decided=ref in read_by)
                 mark = marks.get(ref)
                 style = ""
                 if mark is not None:
-                    severity, own = mark
-                    style = SEVERITY_STYLE[severity]
-                    if own:  # a sign as well as a colour: visible in a pasted or colourless report
-                        text = f"{text} {SEVERITY_SIGN[severity]}"
+                    style = SEVERITY_STYLE[mark.severity]
+                    if mark.own:  # a sign as well as a colour: visible in a pasted or colourless report
+                        text = f"{text} {SEVERITY_SIGN[mark.severity]}"
                         style += " reverse"
                 line.append(plain(text, style=style))
             table.add_row(*line)
@@ -148,16 +143,15 @@ class TerminalReporter:
         if any(ref.table == table_id for ref in read_by):
             self.console.print(Text(f"* {DECIDED_NOTE}", style="dim"))
 
-    def _findings(self, findings: list[Finding], result: Result) -> None:
-        if not findings:
+    def _findings(self, record: Record) -> None:
+        if not record.findings:
             self.console.print(Text("未发现问题。", style="green"))
             return
         table = RichTable(title="发现的问题", title_justify="left", show_edge=False)
         for name in ("级别", "规则", "位置", "说明", "应为", "实为"):
             table.add_column(name, overflow="fold")
-        for f in sorted(findings, key=lambda f: (f.severity.rank, f.sort_key())):
+        for f in sorted(record.findings, key=lambda f: (f.severity.rank, f.sort_key())):
             table.add_row(Text(SEVERITY_ZH[f.severity], style=SEVERITY_STYLE[f.severity]), plain(f.rule),
-                          plain(_where(f, result)), plain(f.message), plain(_value(f.expected, f, result)),
-                          plain(_value(f.actual, f, result)))
+                          plain(place_text(f.location.to_dict(), _wording(record))), plain(f.message),
+                          plain(_value(f.expected, f, record)), plain(_value(f.actual, f, record)))
         self.console.print(table)
-
