@@ -30,11 +30,11 @@ def test_bad_files_do_not_stop_the_run(tmp_path):
     empty = tmp_path / "empty.html"
     empty.write_bytes(b"")
     records = list(run_batch([SEED, empty, SAMPLES / "bad" / "scanned.pdf", tmp_path / "missing.pdf"], BatchLimits(jobs=2)))
-    status = {Path(r["file"]).name: r["status"] for r in records}
+    status = {Path(r.file).name: r.status for r in records}
     assert status == {"qingzu_2024.txt": "ok", "empty.html": "unreadable", "scanned.pdf": "unreadable",
                       "missing.pdf": "unreadable"}
-    scanned = next(r for r in records if r["file"].endswith("scanned.pdf"))
-    assert "扫描件" in scanned["error"]
+    scanned = next(r for r in records if r.file.endswith("scanned.pdf"))
+    assert "扫描件" in scanned.error
 
 
 def test_hanging_and_exploding_files_are_cut_off(tmp_path, monkeypatch):
@@ -55,7 +55,7 @@ def test_hanging_and_exploding_files_are_cut_off(tmp_path, monkeypatch):
     started = time.monotonic()
     records = list(run_batch([slow, huge, SEED], BatchLimits(seconds_per_file=3, memory_bytes=1024**3, jobs=3)))
     assert time.monotonic() - started < 30
-    status = {Path(r["file"]).name: r["status"] for r in records}
+    status = {Path(r.file).name: r.status for r in records}
     assert status == {"slow.txt": "timeout", "huge.txt": "too_big", "qingzu_2024.txt": "ok"}
 
 

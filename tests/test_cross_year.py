@@ -12,6 +12,7 @@ from checker import cli, exit_codes
 from checker.bodies import body_key
 from checker.check import apply_cross_year, check_file, cross_year_findings, record_of
 from checker.pairing import find_pairs, overlap_ratio
+from checker.record import Record
 
 from .conftest import SAMPLES, SEED
 
@@ -24,20 +25,33 @@ LEAF_COLUMNS = ["natural", "commercial", "research", "social", "legal", "other_o
 
 @cache
 def _record(path) -> str:
-    return json.dumps(record_of(check_file(path)), ensure_ascii=False)
+    return json.dumps(record_of(check_file(path)).to_dict(), ensure_ascii=False)
 
 
 def record(path) -> dict:
+    """A checked report as the store keeps it (record.Record.to_dict), to change before reading it back."""
     return json.loads(_record(path))
 
 
+def typed(raw: dict) -> Record:
+    return Record.from_dict(raw)
+
+
+def set_cell(raw: dict, table: str, row: str, column: str, number: int | None) -> None:
+    """Change one cell of a stored record: its JSON table and the value cross-year rules read
+    (None: no number read, as an unreadable cell)."""
+    raw["tables"][table][row][column] = number
+    value = raw["material"]["values"][f"{table}.{row}.{column}"]
+    value[0], value[1], value[5] = (None, "", "unreadable") if number is None else (str(number), str(number), None)
+
+
 def pair_findings(this: dict, last: dict) -> list[dict]:
-    findings, _ = cross_year_findings(this, last)
+    findings, _ = cross_year_findings(typed(this), typed(last))
     return [f.to_dict() for f in findings]
 
 
 def test_seed_beside_its_previous_year():
-    findings, summary = cross_year_findings(record(SEED), record(QINGZU_2023))
+    findings, summary = cross_year_findings(typed(record(SEED)), typed(record(QINGZU_2023)))
     got = [(f.rule, f.severity.value, f.location.section, f.location.line, f.message) for f in findings]
     assert got == [
         ("CPY002", "warning", None, 3, "全文有98%的文字与2023年报告相同（超过一半）"),
@@ -46,7 +60,8 @@ def test_seed_beside_its_previous_year():
          "本年度组织各部门、相关单位、各村开展政务公开工作推进会 4 次，传达上级文件精神，提高工作人员工作能力和业务素养。」"),
         ("CPY001", "warning", "problems", 82, "第五部分「存在的主要问题及改进情况」有100%的文字与2023年报告相同（超过一半）"),
     ]
-    assert summary == {"paired_with": str(QINGZU_2023), "last_year": 2023, "overlap": {"document": 0.979, "problems": 1.0}}
+    assert summary.to_dict() == {"paired_with": str(QINGZU_2023), "last_year": 2023,
+                                 "overlap": {"document": 0.979, "problems": 1.0}}
 
 
 def test_county_pair_finds_carried_over_in_force_and_copied_figures():
@@ -71,7 +86,7 @@ def test_county_pair_finds_carried_over_in_force_and_copied_figures():
 @pytest.mark.parametrize("column", LEAF_COLUMNS)
 def test_every_carried_over_column_is_compared(column):
     this, last = record(COUNTY_2024), record(COUNTY_2023)
-    this["tables"]["t3"]["carried_over"][column] += 1
+    set_cell(this, "t3", "carried_over", column, this["tables"]["t3"]["carried_over"][column] + 1)
     fired = {(f["location"]["column"], f["expected"], f["actual"]) for f in pair_findings(this, last) if f["rule"] == "XYR001"}
     last_cf = last["tables"]["t3"]["carried_forward"]
     this_co = this["tables"]["t3"]["carried_over"]
@@ -83,7 +98,7 @@ def test_every_carried_over_column_is_compared(column):
 
 def test_a_blank_cell_leaves_the_cross_year_identity_unevaluated():
     this, last = record(COUNTY_2024), record(COUNTY_2023)
-    this["tables"]["t3"]["carried_over"]["natural"] = None
+    set_cell(this, "t3", "carried_over", "natural", None)
     assert not [f for f in pair_findings(this, last) if f["rule"] == "XYR001"]
 
 
@@ -91,13 +106,13 @@ def test_consecutive_years_of_one_body_pair_and_nothing_else():
     seed, county24, county23 = record(SEED), record(COUNTY_2024), record(COUNTY_2023)
     old = copy.deepcopy(county23)
     old["year"], old["file"] = 2022, "county_2022.html"
-    pairs = find_pairs([seed, county24, county23, old])
-    assert [(p.this["file"], p.last["file"]) for p in pairs] == [(str(COUNTY_2024), str(COUNTY_2023)),
+    pairs = find_pairs(map(typed, [seed, county24, county23, old]))
+    assert [(p.this.file, p.last.file) for p in pairs] == [(str(COUNTY_2024), str(COUNTY_2023)),
                                                                  (str(COUNTY_2023), "county_2022.html")]
     seed_2023 = copy.deepcopy(county23)
     seed_2023["body"] = "庆祖镇人民政府"   # the county prefix dropped one year
     seed_2023["file"] = "qz.html"
-    assert [(p.this["file"], p.last["file"]) for p in find_pairs([seed, seed_2023])] == [(str(SEED), "qz.html")]
+    assert [(p.this.file, p.last.file) for p in find_pairs(map(typed, [seed, seed_2023]))] == [(str(SEED), "qz.html")]
 
 
 def test_body_key_irons_out_printing_not_names():
@@ -106,7 +121,7 @@ def test_body_key_irons_out_printing_not_names():
     assert body_key("青岚县人民政府") != body_key("青岚县人民政府办公室")
     short = copy.deepcopy(record(COUNTY_2023))
     short["body"], short["file"] = "县人民政府", "short.html"   # a kind of body, not a body: no pair
-    assert find_pairs([record(COUNTY_2024), short]) == []
+    assert find_pairs(map(typed, [record(COUNTY_2024), short])) == []
 
 
 def test_overlap_ratio_counts_copied_text_in_any_order_and_ignores_figures():
@@ -147,18 +162,17 @@ def test_last_year_checked_in_an_earlier_run_is_found_in_the_store(tmp_path, cap
 
 
 def test_rerun_replaces_rather_than_doubles_pair_findings():
-    records = [record(COUNTY_2024), record(COUNTY_2023)]
-    apply_cross_year(records)
-    once = copy.deepcopy(records[0]["findings"])
-    apply_cross_year(records)
-    assert records[0]["findings"] == once
-    apply_cross_year([records[0]])          # last year no longer in the run: its findings go
-    assert not [f for f in records[0]["findings"] if f["rule"][:3] in ("XYR", "CPY")]
-    assert "cross_year" not in records[0]
+    records, _ = apply_cross_year([typed(record(COUNTY_2024)), typed(record(COUNTY_2023))])
+    once = records[0].findings
+    records, _ = apply_cross_year(records)
+    assert records[0].findings == once
+    records, _ = apply_cross_year([records[0]])          # last year no longer in the run: its findings go
+    assert not [f for f in records[0].findings if f.rule[:3] in ("XYR", "CPY")]
+    assert records[0].cross_year is None
 
 
 def test_select_and_ignore_apply_to_pair_rules():
-    findings, _ = cross_year_findings(record(COUNTY_2024), record(COUNTY_2023), ignore=["XYR003", "CPY"])
+    findings, _ = cross_year_findings(typed(record(COUNTY_2024)), typed(record(COUNTY_2023)), ignore=["XYR003", "CPY"])
     assert sorted(f.rule for f in findings) == ["XYR001", "XYR002"]
 
 

@@ -14,6 +14,7 @@ from checker.engine.loader import load_rule
 from checker.extract import document_from_bytes
 from checker.facts import body_from_title
 from checker.pairing import find_pairs, overlap_ratio
+from checker.record import Record
 
 from .conftest import PINGTAN, ROOT, SAMPLES, load_json
 
@@ -146,13 +147,13 @@ def test_huaian_and_hongze_are_different_bodies():
     """淮安市人民政府 2024 and 洪泽区人民政府 2023 (real PDFs of one city, one office's layout): 21% of
     the whole text before, 4% of their own text now; no copy finding either way."""
     findings, summary = _pair(SAMPLES / "huaian_2024.pdf", SAMPLES / "hongze_2023.pdf")
-    assert summary["overlap"] == {"document": 0.061, "problems": 0.066}
+    assert summary.overlap == {"document": 0.061, "problems": 0.066}
     assert not [f for f in findings if f.rule.startswith("CPY")]
 
 
 def test_pingtan_rewritten_by_its_office_stays_quiet():
     findings, summary = _pair(PINGTAN, SAMPLES / "pairs" / "pingtan_2023.html")
-    assert summary["overlap"] == {"document": 0.139, "problems": 0.08}
+    assert summary.overlap == {"document": 0.139, "problems": 0.08}
     assert not [f for f in findings if f.rule.startswith("CPY")]
 
 
@@ -160,7 +161,7 @@ def test_pingtan_copied_word_for_word_is_reported():
     """Last year's report the same page with only the years changed: 100%, both copy rules."""
     copied = PINGTAN.read_bytes().replace(b"2024", b"2023").replace(b"2025", b"2024")
     findings, summary = _pair(PINGTAN, last_bytes=copied)
-    assert summary["overlap"] == {"document": 1.0, "problems": 1.0}
+    assert summary.overlap == {"document": 1.0, "problems": 1.0}
     got = [(f.rule, f.severity.value, f.location.section, f.message) for f in findings if f.rule.startswith("CPY")]
     assert got == [
         ("CPY001", "warning", "problems", "第五部分「存在的主要问题及改进情况」有100%的文字与2023年报告相同（超过一半）"),
@@ -222,9 +223,11 @@ def test_only_a_place_prefix_of_the_same_body_is_taken():
 def test_a_prefix_named_one_year_and_dropped_the_next_still_pairs():
     this = {"file": "hongze_2024.pdf", "year": 2024, "body": "洪泽区人民政府"}
     last = {"file": "hongze_2023.pdf", "year": 2023, "body": "淮安市洪泽区人民政府"}
-    assert [(p.this["file"], p.last["file"]) for p in find_pairs([this, last])] == [("hongze_2024.pdf", "hongze_2023.pdf")]
+    assert [(p.this.file, p.last.file) for p in find_pairs(map(Record.from_dict, [this, last]))] == \
+        [("hongze_2024.pdf", "hongze_2023.pdf")]
     this, last = {**this, "body": "淮安市洪泽区人民政府"}, {**last, "body": "洪泽区人民政府"}
-    assert [(p.this["file"], p.last["file"]) for p in find_pairs([this, last])] == [("hongze_2024.pdf", "hongze_2023.pdf")]
+    assert [(p.this.file, p.last.file) for p in find_pairs(map(Record.from_dict, [this, last]))] == \
+        [("hongze_2024.pdf", "hongze_2023.pdf")]
 
 
 @pytest.mark.parametrize("this", ["html/county_2024_clean.html", "pdf/county_2024_clean.chromium.pdf",
@@ -233,7 +236,7 @@ def test_the_measure_does_not_depend_on_the_format(this):
     """The same report as HTML, as PDF (lines wrapped mid-sentence) and as Word: the boilerplate
     is recognised across a wrapped line, so the ratio is the same."""
     _, summary = _pair(SAMPLES / this, SAMPLES / "pairs" / "county_2023.html")
-    assert summary["overlap"] == {"document": 0.774, "problems": 0.226}
+    assert summary.overlap == {"document": 0.774, "problems": 0.226}
 
 
 @pytest.mark.parametrize("this", ["html/county_2024_errors.html", "pdf/county_2024_errors.noto.pdf"])
@@ -242,6 +245,6 @@ def test_a_copy_printed_to_pdf_is_still_all_copied(this):
     changed; the Noto-printed PDF wraps the preamble's sentences over lines (89% when they were
     not rejoined)."""
     findings, summary = _pair(SAMPLES / this, SAMPLES / "pairs" / "county_2023.html")
-    assert summary["overlap"] == {"document": 1.0, "problems": None}
+    assert summary.overlap == {"document": 1.0, "problems": None}
     assert [(f.rule, f.message) for f in findings if f.rule.startswith("CPY")] == [
         ("CPY002", "全文有100%的文字与2023年报告相同（超过一半）")]

@@ -160,11 +160,12 @@ def test_ctrl_c_on_one_file_stops_quietly_and_leaves_no_child(tmp_path):
 def test_one_file_is_drawn_as_before(capsys):
     import io
 
-    from checker.check import check_file
+    from checker.check import check_file, record_of
     from checker.reporters import TerminalReporter
     stream = io.StringIO()
     reporter = TerminalReporter(stream, width=120, brief=False)
-    reporter.add(check_file(SEED))
+    reporter.start()
+    reporter.add(record_of(check_file(SEED)))
     reporter.finish()
     status, out, _ = run(["check", SEED, "--width", "120"], capsys)
     assert out == stream.getvalue() and status == exit_codes.OK
@@ -220,7 +221,7 @@ def test_running_out_of_memory_in_a_word_file_is_too_big_not_damaged(monkeypatch
         raise MemoryError
     monkeypatch.setattr(docx, "Document", parse)
     record = batch.check_one(SAMPLES / "docx" / "county_2024_clean.docx")
-    assert record["status"] == "too_big" and "检查所需内存超出上限" in record["error"]
+    assert record.status == "too_big" and "检查所需内存超出上限" in record.error
 
 
 # --- item 7: more text than a report holds is bounded ---------------------------------------
@@ -292,10 +293,10 @@ def test_random_damages_end_in_a_report_or_one_sentence(tmp_path):
     records = list(run_batch(paths, BatchLimits(jobs=2)))
     assert len(records) == len(paths) == 16
     for record in records:
-        assert record["status"] in ("ok", "unreadable"), record.get("error")
-        if record["status"] == "unreadable":
-            assert record["error"].startswith(record["file"] + "：") and "内部错误" not in record["error"]
-    assert sum(r["status"] == "ok" for r in records) >= 8
+        assert record.status in ("ok", "unreadable"), record.error
+        if record.status == "unreadable":
+            assert record.error.startswith(record.file + "：") and "内部错误" not in record.error
+    assert sum(r.status == "ok" for r in records) >= 8
 
 
 def test_a_pdf_whose_table_pages_no_reader_parses_is_one_sentence(monkeypatch, capsys):

@@ -25,11 +25,11 @@ ALLOWED = {
     "places": {"findings", "templates"},
     # Pairing reads records and facts; it knows no rule, file or output. It reads the templates'
     # wording (rules/templates): what every report shares is not copied text.
-    "pairing": {"bodies", "chars", "document", "facts", "findings", "normalize", "prose", "templates"},
+    "pairing": {"bodies", "chars", "document", "facts", "findings", "normalize", "prose", "templates", "values", "record"},
     "bodies": {"chars", "normalize"},
-    "fingerprints": {"bodies", "errors", "findings"},
+    "fingerprints": {"bodies", "errors", "findings", "record"},
     # Reporters format only: results, findings, and the template labels they print.
-    "reporters": {"reporters", "findings", "result", "document", "templates", "places"},
+    "reporters": {"reporters", "findings", "result", "document", "templates", "places", "record"},
 }
 
 

@@ -11,6 +11,7 @@ from urllib.parse import unquote
 import pytest
 
 from checker.check import check_file
+from checker.record import Record
 from checker.reporters import pages, sheets
 from checker.reporters.words import severity_name
 
@@ -45,6 +46,11 @@ def records(checked) -> list[dict]:
     return [county, *checked[1:], dict(FAILURE)]
 
 
+def typed(records: list[dict]) -> list[Record]:
+    """The writers take typed records: these, read back through the one serialiser."""
+    return [Record.from_dict(r) for r in records]
+
+
 def read_csv(path: Path) -> list[dict]:
     with path.open(encoding="utf-8-sig", newline="") as f:
         return list(csv.DictReader(f))
@@ -52,7 +58,7 @@ def read_csv(path: Path) -> list[dict]:
 
 # -- CSV ----------------------------------------------------------------------------------------
 def test_csv_files_carry_a_bom_and_one_header_row(records, tmp_path):
-    paths = sheets.write_csv(records, tmp_path)
+    paths = sheets.write_csv(typed(records), tmp_path)
     assert paths == [tmp_path / "reports.csv", tmp_path / "findings.csv"]
     for path in paths:
         raw = path.read_bytes()
@@ -64,7 +70,7 @@ def test_csv_files_carry_a_bom_and_one_header_row(records, tmp_path):
 
 
 def test_reports_csv_has_one_row_per_record_with_the_summary_counts(records, tmp_path):
-    sheets.write_csv(records, tmp_path)
+    sheets.write_csv(typed(records), tmp_path)
     rows = read_csv(tmp_path / "reports.csv")
     assert [r["文件"] for r in rows] == [r["file"] for r in records]
     for row, record in zip(rows, records):
@@ -85,7 +91,7 @@ def test_reports_csv_has_one_row_per_record_with_the_summary_counts(records, tmp
 
 
 def test_findings_csv_has_every_finding_with_its_cell(records, tmp_path):
-    sheets.write_csv(records, tmp_path)
+    sheets.write_csv(typed(records), tmp_path)
     rows = read_csv(tmp_path / "findings.csv")
     assert len(rows) == sum(len(r["findings"]) for r in records) == 10 + 3 + 1
     county = [r for r in rows if r["文件"] == "samples/html/county_2024_errors.html"]
@@ -117,9 +123,9 @@ def test_findings_csv_has_every_finding_with_its_cell(records, tmp_path):
 
 def test_csv_text_that_looks_like_a_formula_is_kept_as_text(tmp_path):
     record = {"file": "=cmd.html", "summary": {"error": 1, "warning": 0, "info": 0},
-              "findings": [{"rule": "VAL002", "severity": "error", "message": "m", "location": {},
+              "findings": [{"rule": "VAL002", "category": "value", "severity": "error", "message": "m", "location": {},
                             "actual": "-", "evidence": "=1+2", "expected": -3}]}
-    sheets.write_csv([record], tmp_path)
+    sheets.write_csv(typed([record]), tmp_path)
     row = read_csv(tmp_path / "findings.csv")[0]
     assert (row["文件"], row["原文"], row["实为"], row["应为"]) == \
         ("'=cmd.html", "'=1+2", "-", "-3")
@@ -128,7 +134,7 @@ def test_csv_text_that_looks_like_a_formula_is_kept_as_text(tmp_path):
 # -- xlsx ---------------------------------------------------------------------------------------
 def test_xlsx_has_two_sheets_with_header_filter_and_numbers(records, tmp_path):
     openpyxl = pytest.importorskip("openpyxl")
-    path = sheets.write_xlsx(records, tmp_path / "out" / "检查结果.xlsx")
+    path = sheets.write_xlsx(typed(records), tmp_path / "out" / "检查结果.xlsx")
     assert path == tmp_path / "out" / "检查结果.xlsx"
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == ["报告", "问题"]
@@ -159,8 +165,9 @@ def test_xlsx_has_two_sheets_with_header_filter_and_numbers(records, tmp_path):
 def test_xlsx_keeps_formula_like_text_as_text(tmp_path):
     openpyxl = pytest.importorskip("openpyxl")
     record = {"file": "a.html", "summary": {}, "findings": [
-        {"rule": "VAL002", "severity": "warning", "message": "m", "location": {}, "evidence": "=SUM(A1)\x07"}]}
-    book = openpyxl.load_workbook(sheets.write_xlsx([record], tmp_path / "a.xlsx"))
+        {"rule": "VAL002", "category": "value", "severity": "warning", "message": "m", "location": {},
+         "evidence": "=SUM(A1)\x07"}]}
+    book = openpyxl.load_workbook(sheets.write_xlsx(typed([record]), tmp_path / "a.xlsx"))
     cell = book["问题"].cell(2, 16)
     assert (cell.value, cell.data_type) == ("=SUM(A1)", "s")
 
@@ -168,7 +175,7 @@ def test_xlsx_keeps_formula_like_text_as_text(tmp_path):
 def test_xlsx_without_openpyxl_says_how_to_install_it(records, tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "openpyxl", None)  # import openpyxl now raises ImportError
     with pytest.raises(sheets.MissingDependency, match="pip install openpyxl"):
-        sheets.write_xlsx(records, tmp_path / "a.xlsx")
+        sheets.write_xlsx(typed(records), tmp_path / "a.xlsx")
     assert not (tmp_path / "a.xlsx").exists()
 
 
@@ -212,7 +219,7 @@ class Page(HTMLParser):
 
 
 def write_pages(records, folder) -> tuple[Path, dict[str, Page]]:
-    index = pages.write_html(records, folder)
+    index = pages.write_html(typed(records), folder)
     return index, {r["file"]: Page((folder / pages.page_name(r)).read_text(encoding="utf-8")) for r in records}
 
 
@@ -290,9 +297,9 @@ def test_pages_escape_text_from_the_document(tmp_path):
     record = {"file": 'd/"<b>&.html', "status": "ok", "title": "<script>alert(1)</script>", "body": "A&B",
               "year": 2024, "template": "2021", "summary": {"error": 1, "warning": 0, "info": 0},
               "tables": {"t3": {"new": {"natural": None}}},
-              "findings": [{"rule": "VAL001", "severity": "error", "message": '"><img src=x>',
+              "findings": [{"rule": "VAL001", "category": "value", "severity": "error", "message": '"><img src=x>',
                             "location": {"table": "t3", "row": "new", "column": "natural"}}]}
-    pages.write_html([record], tmp_path)
+    pages.write_html(typed([record]), tmp_path)
     name = pages.page_name(record)
     assert name.endswith(".html") and "/" not in name and '"' not in name and "<" not in name
     text = (tmp_path / name).read_text(encoding="utf-8")

@@ -150,9 +150,9 @@ def make_v1_store(db: Path, paths: list[Path]) -> None:
     connection = sqlite3.connect(db)
     connection.execute("PRAGMA journal_mode = WAL")
     connection.executescript(V1_SCHEMA)
-    options = CheckOptions().as_record()
+    options = CheckOptions().to_dict()
     for path in paths:
-        record = check_one(path) | {"options": options}
+        record = check_one(path).to_dict() | {"options": options}
         s = record["summary"]
         cursor = connection.execute(
             "INSERT INTO files (path, sha256, tool_version, status, format, title, body, year, template, errors,"
@@ -486,7 +486,7 @@ def test_a_copy_in_last_years_folder_is_paired_under_its_own_name(tmp_path, caps
         assert str(tmp_path / name) in reports
     store = Store(db, read_only=True)
     try:
-        records = {r["file"]: r for r in store.all_records(__version__)}
+        records = {r.file: r.to_dict() for r in store.all_records(__version__)}
     finally:
         store.close()
     assert set(records) == {str(this_year / "county.html"), str(last_year / "county_copy.html"), str(last_year / "county.html")}

@@ -16,9 +16,15 @@ DECIDED_SIGN = "*"
 
 @dataclass(frozen=True)
 class CellMark:
-    severity: Severity
-    own: bool                       # some finding is about this very cell (marked with a sign too)
+    severity: Severity              # the worst of the findings naming the cell
+    own: bool                       # some finding is about this very cell (the pages outline it)
+    own_severity: Severity | None = None   # the worst of the findings about this very cell
     messages: tuple[str, ...] = ()  # the findings' messages (the pages' tooltip)
+
+    @property
+    def signed(self) -> bool:
+        """A finding about this very cell is its worst: the terminal adds that severity's sign."""
+        return self.own_severity == self.severity
 
 
 def cell_marks(findings: Iterable[Finding]) -> dict[CellRef, CellMark]:
@@ -33,7 +39,10 @@ def cell_marks(findings: Iterable[Finding]) -> dict[CellRef, CellMark]:
             messages = old.messages if old else ()
             if f.message and f.message not in messages:
                 messages = (*messages, f.message)
-            marks[ref] = CellMark(severity, (old is not None and old.own) or ref == own, messages)
+            own_severity = old.own_severity if old else None
+            if ref == own and (own_severity is None or f.severity.rank < own_severity.rank):
+                own_severity = f.severity
+            marks[ref] = CellMark(severity, own_severity is not None, own_severity, messages)
     return marks
 
 

@@ -27,9 +27,10 @@ from ..places import (
     value_name,
     wording_of,
 )
-from ..record import Record
+from ..record import Record, finding_from_dict
 from ..templates import TABLE_NAMES, TableSpec, load_sections
 from .files import make_folder, replacing
+from .marks import DECIDED_SIGN, CellMark, cell_marks
 from .words import DECIDED_NOTE, SEVERITY_SIGN, UNREAD_TEXT, format_name, severity_name, severity_rank, status_name, value_text
 
 NULL_TEXT = "空白/未读出"
@@ -270,7 +271,7 @@ def _sections(record: dict) -> str:
 
 
 # -- tables -----------------------------------------------------------------------------------
-def _table(record: dict, table_id: str, marks: dict[CellKey, dict]) -> str:
+def _table(record: dict, table_id: str, marks: dict[CellKey, CellMark]) -> str:
     spec = wording_of(record).spec_or_union(table_id)
     heading = f'<h2 id="table-{table_id}">{TABLE_NAMES[table_id]} {escape(spec.title)}</h2>'
     data = (record.get("tables") or {}).get(table_id)
@@ -311,7 +312,7 @@ def _run_on(record: dict) -> dict[str, str]:
     return {**{key: "" for key in record.get("unread") or []}, **(record.get("read_by") or {})}
 
 
-def _t4(spec: TableSpec, data: dict, marks: dict[CellKey, dict], read_by: dict[str, str]) -> str:
+def _t4(spec: TableSpec, data: dict, marks: dict[CellKey, CellMark], read_by: dict[str, str]) -> str:
     head = "".join(f"<th>{escape(c.label)}</th>" for c in spec.columns)
     rows = []
     for group in spec.rows:
@@ -320,7 +321,7 @@ def _t4(spec: TableSpec, data: dict, marks: dict[CellKey, dict], read_by: dict[s
     return f"<table><thead><tr><th></th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
 
-def _cell(table_id: str, row_id: str, column: str, values: dict | None, marks: dict[CellKey, dict],
+def _cell(table_id: str, row_id: str, column: str, values: dict | None, marks: dict[CellKey, CellMark],
           read_by: dict[str, str]) -> str:
     key = run_on_key = cell_key(CellRef(table_id, row_id, column))
     data_key = f"{row_id}.{column}" if table_id == "t4" else column   # 表四's record keys are "review.upheld"
@@ -338,16 +339,17 @@ def _cell(table_id: str, row_id: str, column: str, values: dict | None, marks: d
         text = escape(str(values[data_key]))
     titles = []
     if read_by.get(run_on_key):   # a run-on row's digits split by what the report says
-        text += '<span class="decided">*</span>'
+        text += f'<span class="decided">{DECIDED_SIGN}</span>'
         titles.append(DECIDED_NOTE)
     title = ""
     mark = marks.get(key)
     if mark:
-        classes.append(f"sev-{mark['severity']}")
-        if mark["own"]:
+        classes.append(f"sev-{mark.severity.value}")
+        if mark.own:
             classes.append("own")
-            text += f' <span class="sign">{SEVERITY_SIGN.get(mark["severity"], "")}</span>'
-        titles += mark["messages"]
+        if mark.signed:   # a sign as well as a colour, as on the terminal
+            text += f' <span class="sign">{SEVERITY_SIGN[mark.severity]}</span>'
+        titles += mark.messages
     if titles:
         title = f' title="{escape(chr(10).join(titles))}"'
     return f'<td id="{escape(cell_id(key))}" class="{" ".join(classes)}"{title}>{text}</td>'
@@ -369,22 +371,9 @@ def _cell_keys(loc: dict) -> list[CellKey]:
     return [key for key in map(key_of_place, loc.get("cells") or ()) if key]
 
 
-def _marks(record: dict) -> dict[CellKey, dict]:
-    """Per named cell: the worst severity, whether some finding is about this very cell
-    (rather than one of its identity's cells), and the messages for the tooltip."""
-    marks: dict[CellKey, dict] = {}
-    for f in record.get("findings") or ():
-        loc = f.get("location") or {}
-        own = key_of_place(loc)
-        severity = f.get("severity", "info")
-        for key in ([own] if own else []) + [k for k in _cell_keys(loc) if k != own]:
-            mark = marks.setdefault(key, {"severity": severity, "own": False, "messages": []})
-            if severity_rank(severity) < severity_rank(mark["severity"]):
-                mark["severity"] = severity
-            mark["own"] = mark["own"] or key == own
-            if f.get("message") and f["message"] not in mark["messages"]:
-                mark["messages"].append(f["message"])
-    return marks
+def _marks(record: dict) -> dict[CellKey, CellMark]:
+    """Per named cell (by its key): how findings mark it (reporters/marks.py, as on the terminal)."""
+    return {cell_key(ref): mark for ref, mark in cell_marks(map(finding_from_dict, record.get("findings") or ())).items()}
 
 
 def _target(loc: dict) -> str | None:

@@ -134,7 +134,7 @@ class TerminalReporter:
                 style = ""
                 if mark is not None:
                     style = SEVERITY_STYLE[mark.severity]
-                    if mark.own:  # a sign as well as a colour: visible in a pasted or colourless report
+                    if mark.signed:  # a sign as well as a colour: visible in a pasted or colourless report
                         text = f"{text} {SEVERITY_SIGN[mark.severity]}"
                         style += " reverse"
                 line.append(plain(text, style=style))
