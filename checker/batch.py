@@ -12,7 +12,9 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
+from multiprocessing.process import BaseProcess
 from pathlib import Path
+from typing import cast
 
 from . import __version__
 from .check import check_bytes, record_of
@@ -52,9 +54,9 @@ def expand_paths(arguments: Iterable[str]) -> list[Path]:
                 if found.is_file() and found.suffix.lower() in REPORT_SUFFIXES:
                     out.setdefault(found, None)
         elif is_pattern(argument):   # a path that exists is a file, whatever its characters
-            for found in sorted(glob.glob(argument, recursive=True)):
-                if Path(found).is_file():
-                    out.setdefault(Path(found), None)
+            for match in sorted(glob.glob(argument, recursive=True)):
+                if Path(match).is_file():
+                    out.setdefault(Path(match), None)
         else:
             out.setdefault(path, None)  # missing files too: they get their own sentence
     return list(out)
@@ -132,7 +134,7 @@ def run_batch(paths: list[Path], limits: BatchLimits = BatchLimits(), options: C
     the workers and raises interrupt.Interrupted here, quietly (see checker/interrupt.py)."""
     context = mp.get_context("fork")  # workers inherit the loaded modules: no re-import per file
     pending = list(paths)
-    running: dict[Connection, tuple[Path, mp.Process, float]] = {}
+    running: dict[Connection, tuple[Path, BaseProcess, float]] = {}
     sigint = Deferred()
     sigint.install()
 
@@ -146,24 +148,26 @@ def run_batch(paths: list[Path], limits: BatchLimits = BatchLimits(), options: C
             while pending and len(running) < limits.jobs:
                 path = pending.pop(0)
                 receiver, sender = context.Pipe(duplex=False)
-                process = context.Process(target=_worker, args=(path, sender, limits.memory_bytes, options), daemon=True)
+                worker: BaseProcess = context.Process(target=_worker, args=(path, sender, limits.memory_bytes, options),
+                                                      daemon=True)
                 with sigint_held():
-                    process.start()
+                    worker.start()
                 sender.close()
-                running[receiver] = (path, process, time.monotonic())
+                running[receiver] = (path, worker, time.monotonic())
                 if on_start:
                     on_start(path)
             now = time.monotonic()
             next_deadline = min(start + limits.seconds_per_file for _, _, start in running.values())
             wait_for = max(0.0, next_deadline - now)
-            for receiver in wait(list(running), timeout=min(wait_for, POLL_SECONDS) if sigint.active else wait_for):
+            for ready in wait(list(running), timeout=min(wait_for, POLL_SECONDS) if sigint.active else wait_for):
                 stop_if_asked()
-                path, process, _ = running.pop(receiver)
+                done = cast(Connection, ready)   # wait() hands back the connections it was given
+                path, process, _ = running.pop(done)
                 try:
-                    record = receiver.recv()
+                    record = done.recv()
                 except EOFError:  # the worker died without a word (killed by the system, crashed)
                     record = failure(path, "crashed", crashed(path))
-                receiver.close()
+                done.close()
                 process.join()
                 yield record
             stop_if_asked()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from . import __version__, places
 from .chars import looks_traditional, simplify
-from .document import Cell, Document, Table
+from .document import Block, Cell, Document, Table
 from .engine import load_rules, run_pair_rules, run_rules, select_rules
 from .engine.loader import KINDS
 from .errors import NotAReport
@@ -32,7 +32,7 @@ def simplify_document(document: Document) -> Document:
     sample = "".join(b.text for b in document.text_blocks()[:200])
     if not looks_traditional(sample):
         return document
-    blocks = []
+    blocks: list[Block] = []
     for block in document.blocks:
         if isinstance(block, Table):
             rows = [[Cell(simplify(c.text), c.origin) for c in row] for row in block.rows]

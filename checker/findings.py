@@ -123,7 +123,9 @@ class Finding:
 def json_number(value: Number | str | None) -> int | float | str | None:
     """Decimals as JSON numbers: whole ones as int, others as float."""
     if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() and value.as_tuple().exponent >= 0 else float(value)
+        exponent = value.as_tuple().exponent
+        whole = value == value.to_integral_value() and isinstance(exponent, int) and exponent >= 0
+        return int(value) if whole else float(value)
     return value
 
 

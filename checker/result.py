@@ -37,7 +37,7 @@ class Result:
         return Summary.of(self.findings)
 
     def to_dict(self) -> dict[str, object]:
-        record = {
+        record: dict[str, object] = {
             "file": self.file,
             "format": self.format,
             "title": self.title,
@@ -97,7 +97,7 @@ def tables_from_facts(facts: ReportFacts) -> dict[str, dict]:
             if row not in mapped.row_order:
                 continue
             cols = [c for (r, c) in mapped.cells if r == row and (r, c) not in unread]
-            cells = {c: json_number(facts.value(table_id, row, c).number) for c in cols}
+            cells = {c: json_number(facts.values[CellRef(table_id, row, c)].number) for c in cols}
             if table_id == "t4":
                 grid.update({f"{row}.{c}": v for c, v in cells.items()})
             elif cells:

@@ -11,7 +11,7 @@ from urllib.parse import unquote
 import pytest
 
 from checker.check import check_file
-from checker.record import Record
+from checker.record import Record, finding_from_dict
 from checker.reporters import pages, sheets
 from checker.reporters.words import severity_name
 
@@ -105,8 +105,9 @@ def test_findings_csv_has_every_finding_with_its_cell(records, tmp_path):
     assert ("ARI004", "错误", "表四", "行政复议", "总计", "6", "7") in got
     assert ("VAL002", "警告", "表三", "保护第三方合法权益", "法律服务机构", "", "／") in got
     # Every reviewed finding of the sample is there.
+    county_record = typed(records[:1])[0]
     for f in load_json(SAMPLES / "html" / "county_2024_errors.findings.json")["findings"]:
-        place = sheets._place({"template": "2021"}, f)   # the sample's template: its words
+        place = sheets._place(county_record, finding_from_dict({"category": "value", "message": "", **f}))
         want = (f["rule"], severity_name(f["severity"]), *(place[k] or "" for k in ("table", "row", "column")),
                 str(f.get("expected", "")), str(f.get("actual", "")))
         assert want in got, want

@@ -2,7 +2,7 @@
 template words, alike in a finding's message and in its 位置 column."""
 from __future__ import annotations
 
-from checker.check import check_bytes
+from checker.check import check_bytes, record_of
 from checker.findings import CellRef
 from checker.places import ANY_TEMPLATE, Wording, cell_key, cell_name, cell_of_key, key_of_place, place_text, wording_of
 from checker.reporters.pages import record_page
@@ -48,23 +48,6 @@ def test_message_and_place_column_say_the_same_row_on_a_2019_report():
         assert "行政规范性文件" not in finding["message"], finding["message"]
         assert "「规范性文件」行" in finding["message"]
         assert place_text(finding["location"], wording_of(record)).startswith("表二「规范性文件」行「本年新制作数量」列")
-    page = record_page(record)
+    page = record_page(record_of(result))
     assert "行政规范性文件" not in page
 
-
-def test_a_record_survives_its_serialiser_whole():
-    """The store, the Dask runner and the JSON output share one serialiser: a record read
-    back is the record written, its values' decimals and printed text kept."""
-    from decimal import Decimal
-
-    from checker.check import check_file, record_of
-    from checker.record import Record
-
-    for path in (ROOT / "samples" / "qingzu_2024.txt", ROOT / "samples" / "html" / "county_2024_errors.html",
-                 SHANGHAI_2019):
-        record = record_of(check_file(path))
-        again = Record.from_dict(__import__("json").loads(__import__("json").dumps(record.to_dict())))
-        assert again == record
-        assert again.to_dict() == record.to_dict()
-    money = {v.number for v in record.report.values.values() if isinstance(v.number, Decimal)}
-    assert all(isinstance(n, Decimal) for n in money)

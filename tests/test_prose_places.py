@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from checker import check_file
 from checker.chars import compact
-from checker.check import check_bytes, check_document
+from checker.check import check_bytes, check_document, record_of
 from checker.document import Location
 from checker.engine.computed import _count
 from checker.extract import document_from_bytes
@@ -80,7 +80,7 @@ def test_pdf_place_has_paragraph_and_page():
 
 
 def test_html_page_links_a_finding_to_its_quoted_paragraph():
-    page = pages.record_page(check_file(SHANGHAI).to_dict())
+    page = pages.record_page(record_of(check_file(SHANGHAI)))
     assert ('<a href="#cell-t3.result.granted.total">表三「予以公开」行「总计」列</a> / '
             '<a href="#para-overview-10">第一部分第10段</a>') in page
     quoted = page[page.index('<tr id="para-overview-10">'):]

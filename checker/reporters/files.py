@@ -26,7 +26,7 @@ class WriteFailed(Exception):
 
 
 def reason(exc: OSError) -> str:
-    return _REASONS.get(exc.errno) or exc.strerror or type(exc).__name__
+    return (_REASONS.get(exc.errno) if exc.errno is not None else None) or exc.strerror or type(exc).__name__
 
 
 def failed(path: Path, exc: OSError) -> WriteFailed:

@@ -1,37 +1,38 @@
 """Static HTML for auditors: index.html over all reports, one self-contained page per report.
 
-Pure string building over result records (the --format json dicts plus status, error,
-baselined, cross_year). No network: no external CSS, scripts or fonts, so the folder can be
-zipped, mailed and opened anywhere, and printed.
+Pure string building over records (record.Record). No network: no external CSS, scripts or
+fonts, so the folder can be zipped, mailed and opened anywhere, and printed.
 """
 from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from html import escape
 from pathlib import Path, PurePosixPath
+from typing import Any
 from urllib.parse import quote
 
-from ..findings import CellRef
+from ..findings import CellRef, Finding, Number, json_number
 from ..places import (
+    Wording,
     cell_key,
     cell_of_key,
     column_name,
     key_of_place,
     place_text,
+    printed_at,
     row_name,
     section_name,
     table_name,
     template_name,
     value_name,
-    wording_of,
 )
-from ..record import Record, finding_from_dict
+from ..record import Record, ReportRead
 from ..templates import TABLE_NAMES, TableSpec, load_sections
 from .files import make_folder, replacing
 from .marks import DECIDED_SIGN, CellMark, cell_marks
-from .words import DECIDED_NOTE, SEVERITY_SIGN, UNREAD_TEXT, format_name, severity_name, severity_rank, status_name, value_text
+from .words import DECIDED_NOTE, SEVERITY_SIGN, UNREAD_TEXT, format_name, severity_name, status_name, value_text
 
 NULL_TEXT = "空白/未读出"
 GENERATOR = '<meta name="generator" content="govcheck">'
@@ -79,13 +80,12 @@ document.querySelectorAll("th.sortable").forEach(function (th) {
 
 def write_html(records: Sequence[Record], folder: Path) -> Path:
     """folder/index.html and one page per record; returns the index."""
-    rows = [r.to_dict(for_readers=True) for r in records]   # the pages read the records as JSON has them
     folder = Path(folder)
     make_folder(folder)
-    for record in rows:
+    for record in records:
         _write(folder / page_name(record), record_page(record))
     index = folder / "index.html"
-    _write(index, index_page(rows))
+    _write(index, index_page(records))
     return index
 
 
@@ -93,7 +93,8 @@ class HtmlReporter:
     """index.html and one page per record in the folder `target`, written when the run ends."""
 
     def __init__(self, target: Path, **_: object) -> None:
-        self.target, self.records = Path(target), []   # type: list[Record]
+        self.target = Path(target)
+        self.records: list[Record] = []
 
     def start(self) -> None:
         self.records = []
@@ -110,35 +111,34 @@ def _write(path: Path, text: str) -> None:
         out.write(text)
 
 
-def page_name(record: dict) -> str:
+def page_name(record: Record | Mapping[str, Any]) -> str:
     """A readable, filesystem-safe name; the hash keeps two files with the same stem apart."""
-    path = str(record.get("file", ""))
+    path = record.file if isinstance(record, Record) else str(record.get("file", ""))
     stem = PurePosixPath(path.replace("\\", "/")).stem
     slug = re.sub(r"[^\w\-]+", "_", stem).strip("_")[:60] or "report"
     return f"{slug}-{hashlib.sha256(path.encode('utf-8')).hexdigest()[:8]}.html"
 
 
 # -- index ------------------------------------------------------------------------------------
-def index_page(records: list[dict]) -> str:
+def index_page(records: Sequence[Record]) -> str:
     # Most errors first; among equals a file that could not be checked comes first.
-    ordered = sorted(records, key=lambda r: (-_count(r, "error"), _status(r) == "ok", str(r.get("file", ""))))
+    ordered = sorted(records, key=lambda r: (-r.summary.error, r.ok, r.file))
     head = ["文件", "机关", "年度", "模板", "状态", "错误", "警告"]
     rows = []
     for r in ordered:
-        status = _status(r)
-        errors, warnings = _count(r, "error"), _count(r, "warning")
+        errors, warnings = r.summary.error, r.summary.warning
         rows.append(
-            f'<tr class="{"sev-error" if status != "ok" else ""}">'
-            f'<td><a href="{escape(quote(page_name(r)))}">{escape(str(r.get("file", "")))}</a></td>'
-            f"<td>{_text(r.get('body'))}</td>"
-            f'<td class="num" data-v="{_text(r.get("year"))}">{_text(r.get("year"))}</td>'
-            f"<td>{_text(template_name(r.get('template')) if _status(r) == 'ok' else '')}</td>"
-            f'<td title="{_text(r.get("error"))}">{escape(status_name(status))}</td>'
+            f'<tr class="{"sev-error" if not r.ok else ""}">'
+            f'<td><a href="{escape(quote(page_name(r)))}">{escape(r.file)}</a></td>'
+            f"<td>{_text(r.body)}</td>"
+            f'<td class="num" data-v="{_text(r.year)}">{_text(r.year)}</td>'
+            f"<td>{_text(template_name(r.template) if r.ok else '')}</td>"
+            f'<td title="{_text(r.error)}">{escape(status_name(r.status))}</td>'
             f'<td class="num{" sev-error" if errors else ""}" data-v="{errors}">{errors}</td>'
             f'<td class="num{" sev-warning" if warnings else ""}" data-v="{warnings}">{warnings}</td></tr>'
         )
-    failed = sum(_status(r) != "ok" for r in records)
-    total_errors = sum(_count(r, "error") for r in records)
+    failed = sum(not r.ok for r in records)
+    total_errors = sum(r.summary.error for r in records)
     # The rows arrive sorted by errors, descending: that header's next click sorts ascending.
     header = "".join(f'<th class="sortable" data-dir="{"desc" if name == "错误" else ""}">{name}</th>' for name in head)
     body = (
@@ -152,80 +152,84 @@ def index_page(records: list[dict]) -> str:
 
 
 # -- one record -------------------------------------------------------------------------------
-def record_page(record: dict) -> str:
-    status = _status(record)
-    title = record.get("title") or str(record.get("file", ""))
+def record_page(record: Record) -> str:
+    report = record.report
+    title = (report.title if report else None) or record.file
     parts = ['<p class="noprint"><a href="index.html">← 全部报告</a></p>', f"<h1>{escape(title)}</h1>", _meta(record)]
-    if status != "ok":
-        parts.append(f'<p class="sev-error">{_text(record.get("error")) or "无法检查该文件。"}</p>')
+    if not record.ok or report is None:
+        parts.append(f'<p class="sev-error">{_text(record.error) or "无法检查该文件。"}</p>')
         return _document(title, "".join(parts))
-    marks = _marks(record)
-    parts += [_findings(record), _sections(record), _quoted(record)]
+    marks = {cell_key(ref): mark for ref, mark in cell_marks(record.findings).items()}
+    parts += [_findings(record), _sections(report), _quoted(record)]
     for table_id in ("t2", "t3", "t4"):
-        parts.append(_table(record, table_id, marks))
+        parts.append(_table(record, report, table_id, marks))
     return _document(title, "".join(parts))
 
 
-def _meta(record: dict) -> str:
-    template = template_name(record.get("template"))
-    per_table = record.get("table_templates") or {}
+def _meta(record: Record) -> str:
+    template = template_name(record.template)
+    per_table = record.table_templates
     if len(set(per_table.values())) > 1:
         template += "（" + "，".join(f"{table_name(t)} {template_name(v)}" for t, v in per_table.items()) + "）"
-    status = _status(record)
-    rows = [("文件", record.get("file")), ("文件类型", format_name(record.get("format"))), ("机关", record.get("body") or "未知"),
-            ("年度", record.get("year") or "未知"), ("格式模板", template), ("状态", status_name(status))]
-    if status == "ok":
-        rows.append(("问题", f"错误 {_count(record, 'error')} 项，警告 {_count(record, 'warning')} 项，"
-                             f"提示 {_count(record, 'info')} 项"))
-    if record.get("baselined"):
-        rows.append(("已审阅", f"另有 {record['baselined']} 项已审阅的问题未显示"))
-    cross = record.get("cross_year")
+    rows: list[tuple[str, object]] = [
+        ("文件", record.file), ("文件类型", format_name(record.format)), ("机关", record.body or "未知"),
+        ("年度", record.year or "未知"), ("格式模板", template), ("状态", status_name(record.status))]
+    if record.ok:
+        s = record.summary
+        rows.append(("问题", f"错误 {s.error} 项，警告 {s.warning} 项，提示 {s.info} 项"))
+    if record.baselined:
+        rows.append(("已审阅", f"另有 {record.baselined} 项已审阅的问题未显示"))
+    cross = record.cross_year
     if cross:
-        overlap = cross.get("overlap") or {}
-        rows.append(("上年报告", f"{cross.get('paired_with') or '未找到'}"
-                                 f"{'（' + str(cross['last_year']) + '年）' if cross.get('last_year') else ''}"))
+        overlap = cross.overlap
+        rows.append(("上年报告", f"{cross.paired_with or '未找到'}"
+                                 f"{'（' + str(cross.last_year) + '年）' if cross.last_year else ''}"))
         rows.append(("与上年重合", f"全文 {_percent(overlap.get('document'))}，第五部分 {_percent(overlap.get('problems'))}"))
     cells = "".join(f"<tr><th>{escape(k)}</th><td>{_text(v)}</td></tr>" for k, v in rows)
     return f'<table class="meta">{cells}</table>'
 
 
-def _findings(record: dict) -> str:
-    findings = sorted(record.get("findings") or (), key=lambda f: severity_rank(f.get("severity")))
+def _findings(record: Record) -> str:
+    findings = sorted(record.findings, key=lambda f: f.severity.rank)
     if not findings:
         return "<h2>发现的问题</h2><p>未发现问题。</p>"
     rows = []
     for f in findings:
-        severity = f.get("severity", "")
-        where = _where_links(record, f.get("location") or {})
+        where = _where_links(record, f.location.to_dict())
         rows.append(
-            f'<tr class="sev-{escape(severity)}"><td>{escape(severity_name(severity))}</td>'
-            f"<td>{_text(f.get('rule'))}</td><td>{where}</td><td>{_text(f.get('message'))}</td>"
-            f"<td>{escape(_value(record, f, 'expected'))}</td><td>{escape(_value(record, f, 'actual'))}</td><td>{_text(f.get('evidence'))}</td></tr>"
+            f'<tr class="sev-{f.severity.value}"><td>{escape(severity_name(f.severity))}</td>'
+            f"<td>{_text(f.rule)}</td><td>{where}</td><td>{_text(f.message)}</td>"
+            f"<td>{escape(_value(record, f, f.expected))}</td><td>{escape(_value(record, f, f.actual))}</td>"
+            f"<td>{_text(f.evidence)}</td></tr>"
         )
     head = "".join(f"<th>{h}</th>" for h in ("级别", "规则", "位置", "说明", "应为", "实为", "原文"))
     return f'<h2>发现的问题</h2><table id="findings"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
 
-def _value(record: dict, finding: dict, key: str) -> str:
+def _wording(record: Record) -> Wording:
+    return Wording(record.template, dict(record.table_templates))
+
+
+def _value(record: Record, finding: Finding, value: Number | str | None) -> str:
     """应为/实为 for a person: a row id named by its words (places.value_name)."""
-    return value_text(value_name(finding.get(key), finding.get("location") or {}, wording_of(record)))
+    return value_text(value_name(json_number(value), finding.location.to_dict(), _wording(record)))
 
 
 _TABLE_KEYS = ("table", "row", "column")
 
 
-def _where_links(record: dict, loc: dict) -> str:
+def _where_links(record: Record, loc: dict) -> str:
     """The place text, its cell part linked to the cell and its paragraph part to the
     quoted paragraph (表三「予以公开」行「总计」列 / 第一部分第10段)."""
     cell_part = {k: v for k, v in loc.items() if k in _TABLE_KEYS or k == "cells"}
     text_part = {k: v for k, v in loc.items() if k not in _TABLE_KEYS and k != "cells"}
     links = []
     if any(k in cell_part for k in _TABLE_KEYS):
-        links.append((place_text(cell_part, wording_of(record)), _target(cell_part)))
+        links.append((place_text(cell_part, _wording(record)), _target(cell_part)))
     if text_part:
-        links.append((place_text(text_part, wording_of(record)), paragraph_id(loc) or _target(text_part)))
+        links.append((place_text(text_part, _wording(record)), paragraph_id(loc) or _target(text_part)))
     if not links:
-        return escape(place_text(loc, wording_of(record)))
+        return escape(place_text(loc, _wording(record)))
     return " / ".join(f'<a href="#{escape(target)}">{escape(text)}</a>' if target else escape(text) for text, target in links)
 
 
@@ -236,19 +240,19 @@ def paragraph_id(loc: dict) -> str | None:
     return f"para-{loc.get('section') or 'opening'}-{loc['paragraph']}"
 
 
-def _quoted(record: dict) -> str:
+def _quoted(record: Record) -> str:
     """The paragraphs findings quote, each with its anchor: the page shows no other prose."""
     order = {s.id: i for i, s in enumerate(load_sections())}
     quoted: dict[str, tuple[tuple, str, list[str]]] = {}
-    for f in record.get("findings") or ():
-        loc = f.get("location") or {}
-        anchor = paragraph_id(loc)
+    for f in record.findings:
+        loc = f.location
+        anchor = paragraph_id(loc.to_dict())
         if anchor is None:
             continue
-        key = (order.get(loc.get("section"), -1), loc["paragraph"])
-        _, _, texts = quoted.setdefault(anchor, (key, section_name(loc.get("section"), loc.get("paragraph")), []))
-        if f.get("evidence") and f["evidence"] not in texts:
-            texts.append(f["evidence"])
+        key = (order.get(loc.section or "", -1), loc.paragraph)
+        _, _, texts = quoted.setdefault(anchor, (key, section_name(loc.section, loc.paragraph), []))
+        if f.evidence and f.evidence not in texts:
+            texts.append(f.evidence)
     if not quoted:
         return ""
     rows = "".join(f'<tr id="{escape(anchor)}"><td>{escape(place)}</td><td>{"<br>".join(escape(t) for t in texts)}</td></tr>'
@@ -257,28 +261,29 @@ def _quoted(record: dict) -> str:
             f"<tbody>{rows}</tbody></table>")
 
 
-def _sections(record: dict) -> str:
-    found = {s.get("id"): s for s in record.get("sections") or ()}
+def _sections(report: ReportRead) -> str:
+    found = {s.id: s for s in report.sections}
     rows = []
     for spec in load_sections():
         s = found.get(spec.id)
-        heading = _text(s.get("heading")) if s else '<span class="sev-error">未找到</span>'
-        where = place_text(s.get("location") or {}) if s else ""
+        heading = _text(s.heading) if s else '<span class="sev-error">未找到</span>'
+        where = printed_at(s.location.page, s.location.line) if s else ""
         rows.append(f'<tr id="section-{escape(spec.id)}"><td>{escape(spec.canonical)}</td><td>{heading}</td>'
-                    f"<td>{escape(where if where != '—' else '')}</td></tr>")
+                    f"<td>{escape(where)}</td></tr>")
     return ("<h2>章节</h2><table><thead><tr><th>章节</th><th>标题（原文）</th><th>位置</th></tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table>")
 
 
 # -- tables -----------------------------------------------------------------------------------
-def _table(record: dict, table_id: str, marks: dict[CellKey, CellMark]) -> str:
-    spec = wording_of(record).spec_or_union(table_id)
+def _table(record: Record, report: ReportRead, table_id: str, marks: dict[CellKey, CellMark]) -> str:
+    spec = _wording(record).spec_or_union(table_id)
     heading = f'<h2 id="table-{table_id}">{TABLE_NAMES[table_id]} {escape(spec.title)}</h2>'
-    data = (record.get("tables") or {}).get(table_id)
+    data = report.tables.get(table_id)
     if data is None:
         return heading + '<p class="absent">未找到此表。</p>'
+    run_on = _run_on(report)
     if table_id == "t4":
-        return heading + _t4(spec, data, marks, _run_on(record))
+        return heading + _t4(spec, data, marks, run_on)
     rows = list(spec.row_ids)
     named = [cell_of_key(key) for key in marks]
     for row_id in [*data, *(ref.row for ref in named if ref.table == table_id)]:
@@ -293,26 +298,26 @@ def _table(record: dict, table_id: str, marks: dict[CellKey, CellMark]) -> str:
         group = row.group if row else None
         prefix = f'<span class="grp">{escape(group)}</span>' if group and group != last_group else ""
         last_group = group
-        cells = "".join(_cell(table_id, row_id, c, data.get(row_id), marks, _run_on(record)) for c in columns)
-        drawn.append((columns, f"<th>{prefix}{escape(row_name(table_id, row_id, wording_of(record)))}</th>{cells}"))
+        cells = "".join(_cell(table_id, row_id, c, data.get(row_id), marks, run_on) for c in columns)
+        drawn.append((columns, f"<th>{prefix}{escape(row_name(table_id, row_id, _wording(record)))}</th>{cells}"))
     width = max((len(columns) for columns, _ in drawn), default=0)
     html_rows, last_columns = [], None
     for columns, cells in drawn:
         if columns != last_columns:  # 表二 prints a header over each block of rows sharing columns
-            labels = "".join(f"<th>{escape(column_name(table_id, c, wording_of(record)))}</th>" for c in columns)
+            labels = "".join(f"<th>{escape(column_name(table_id, c, _wording(record)))}</th>" for c in columns)
             html_rows.append(f"<tr><th></th>{labels}{_pad(width - len(columns), 'th')}</tr>")
             last_columns = columns
         html_rows.append(f"<tr>{cells}{_pad(width - len(columns), 'td')}</tr>")
     return heading + f"<table><tbody>{''.join(html_rows)}</tbody></table>"
 
 
-def _run_on(record: dict) -> dict[str, str]:
+def _run_on(report: ReportRead) -> dict[str, str]:
     """A crawled report's cells read by what the report says (cell key -> by what), and those
     no reading decides (-> "")."""
-    return {**{key: "" for key in record.get("unread") or []}, **(record.get("read_by") or {})}
+    return {**{key: "" for key in report.unread}, **report.read_by}
 
 
-def _t4(spec: TableSpec, data: dict, marks: dict[CellKey, CellMark], read_by: dict[str, str]) -> str:
+def _t4(spec: TableSpec, data: Mapping[str, Any], marks: dict[CellKey, CellMark], read_by: dict[str, str]) -> str:
     head = "".join(f"<th>{escape(c.label)}</th>" for c in spec.columns)
     rows = []
     for group in spec.rows:
@@ -321,7 +326,7 @@ def _t4(spec: TableSpec, data: dict, marks: dict[CellKey, CellMark], read_by: di
     return f"<table><thead><tr><th></th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
 
-def _cell(table_id: str, row_id: str, column: str, values: dict | None, marks: dict[CellKey, CellMark],
+def _cell(table_id: str, row_id: str, column: str, values: Mapping[str, Any] | None, marks: dict[CellKey, CellMark],
           read_by: dict[str, str]) -> str:
     key = run_on_key = cell_key(CellRef(table_id, row_id, column))
     data_key = f"{row_id}.{column}" if table_id == "t4" else column   # 表四's record keys are "review.upheld"
@@ -365,15 +370,8 @@ def cell_id(key: CellKey) -> str:
     return re.sub(r"[^\w.\-]", "_", f"cell-{key}")  # ids come from records: keep them plain in href and id
 
 
-
-
 def _cell_keys(loc: dict) -> list[CellKey]:
     return [key for key in map(key_of_place, loc.get("cells") or ()) if key]
-
-
-def _marks(record: dict) -> dict[CellKey, CellMark]:
-    """Per named cell (by its key): how findings mark it (reporters/marks.py, as on the terminal)."""
-    return {cell_key(ref): mark for ref, mark in cell_marks(map(finding_from_dict, record.get("findings") or ())).items()}
 
 
 def _target(loc: dict) -> str | None:
@@ -389,14 +387,6 @@ def _target(loc: dict) -> str | None:
 
 
 # -- small helpers ----------------------------------------------------------------------------
-def _status(record: dict) -> str:
-    return record.get("status") or "ok"
-
-
-def _count(record: dict, severity: str) -> int:
-    return int((record.get("summary") or {}).get(severity) or 0)
-
-
 def _percent(value: object) -> str:
     return f"{value:.0%}" if isinstance(value, (int, float)) else "未知"
 

@@ -1,7 +1,7 @@
 """Spreadsheets for auditors: reports.csv / findings.csv, or one .xlsx with the same two sheets.
 
-Pure functions over result records (the --format json dicts plus status, error, baselined,
-cross_year); every value as a person reads it (no internal id), numbers stay numbers.
+Pure functions over records (record.Record); every value as a person reads it (no internal
+id), numbers stay numbers.
 """
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..places import column_name, row_name, section_name, table_name, template_name, value_name, wording_of
+from ..findings import Finding, Number, json_number
+from ..places import Wording, column_name, row_name, section_name, table_name, template_name, value_name
 from ..record import Record
 from .files import make_folder, replacing, replacing_path
 from .words import category_name, format_name, severity_name, status_name
@@ -21,61 +22,70 @@ if TYPE_CHECKING:
 
 # (header, how to get the value from a record): one header row, and every value as a person
 # reads it (表三, 「予以公开」, 已检查, 错误); numbers stay numbers. Ids are the JSON output's.
-REPORT_COLUMNS: list[tuple[str, Callable[[dict], object]]] = [
-    ("文件", lambda r: r.get("file")),
-    ("格式", lambda r: format_name(r.get("format")) if r.get("format") else None),
-    ("机关", lambda r: r.get("body")),
-    ("年度", lambda r: r.get("year")),
-    ("模板", lambda r: template_name(r.get("template")) if r.get("template") else None),
-    ("状态", lambda r: status_name(r.get("status", "ok"))),
-    ("错误数", lambda r: r.get("summary", {}).get("error")),
-    ("警告数", lambda r: r.get("summary", {}).get("warning")),
-    ("提示数", lambda r: r.get("summary", {}).get("info")),
-    ("已审阅未显示", lambda r: r.get("baselined")),
-    ("上年报告", lambda r: (r.get("cross_year") or {}).get("paired_with")),
-    ("全文重合率", lambda r: ((r.get("cross_year") or {}).get("overlap") or {}).get("document")),
-    ("第五部分重合率", lambda r: ((r.get("cross_year") or {}).get("overlap") or {}).get("problems")),
-    ("说明", lambda r: r.get("error")),
+def _overlap(record: Record, which: str) -> float | None:
+    return record.cross_year.overlap.get(which) if record.cross_year else None
+
+
+REPORT_COLUMNS: list[tuple[str, Callable[[Record], object]]] = [
+    ("文件", lambda r: r.file),
+    ("格式", lambda r: format_name(r.format) if r.format else None),
+    ("机关", lambda r: r.body),
+    ("年度", lambda r: r.year),
+    ("模板", lambda r: template_name(r.template) if r.template else None),
+    ("状态", lambda r: status_name(r.status)),
+    ("错误数", lambda r: r.summary.error),
+    ("警告数", lambda r: r.summary.warning),
+    ("提示数", lambda r: r.summary.info),
+    ("已审阅未显示", lambda r: r.baselined or None),
+    ("上年报告", lambda r: r.cross_year.paired_with if r.cross_year else None),
+    ("全文重合率", lambda r: _overlap(r, "document")),
+    ("第五部分重合率", lambda r: _overlap(r, "problems")),
+    ("说明", lambda r: r.error),
 ]
 
 
-def _place(record: dict, finding: dict) -> dict[str, str | None]:
+def _place(record: Record, finding: Finding) -> dict[str, str | None]:
     """A finding's table, row, column and section in the report's words (表四's JSON column
     "review.upheld" is its row 行政复议 and its column 结果维持)."""
-    loc = finding.get("location") or {}
-    wording = wording_of(record)
-    table, row, column = loc.get("table"), loc.get("row"), loc.get("column")
-    if table == "t4" and column:
+    loc = finding.location.to_dict()
+    wording = Wording(record.template, dict(record.table_templates))
+    table, row, column = (loc.get(k) for k in ("table", "row", "column"))
+    if table == "t4" and isinstance(column, str):
         row, _, column = column.partition(".")
+    if not isinstance(table, str):
+        table = None
+    section = loc.get("section")
     return {"table": table_name(table) if table else None,
-            "row": row_name(table, row, wording) if table and row else None,
-            "column": column_name(table, column, wording) if table and column else None,
-            "section": section_name(loc.get("section")) if loc.get("section") else None}
+            "row": row_name(table, row, wording) if table and isinstance(row, str) else None,
+            "column": column_name(table, column, wording) if table and isinstance(column, str) else None,
+            "section": section_name(section) if isinstance(section, str) else None}
 
 
-def _shown(record: dict, finding: dict, key: str) -> object:
-    return value_name(finding.get(key), finding.get("location") or {}, wording_of(record))
+def _shown(record: Record, finding: Finding, value: Number | str | None) -> object:
+    """应为/实为 as a person reads it: numbers stay numbers, a row id is named by its words."""
+    return value_name(json_number(value), finding.location.to_dict(), Wording(record.template, dict(record.table_templates)))
 
 
-FINDING_COLUMNS: list[tuple[str, Callable[[dict, dict], object]]] = [
-    ("文件", lambda r, f: r.get("file")),
-    ("机关", lambda r, f: r.get("body")),
-    ("年度", lambda r, f: r.get("year")),
-    ("规则", lambda r, f: f.get("rule")),
-    ("类别", lambda r, f: category_name(f.get("category"))),
-    ("级别", lambda r, f: severity_name(f.get("severity"))),
-    ("说明", lambda r, f: f.get("message")),
-    ("表", lambda r, f: _place(r, f)["table"]),
-    ("行", lambda r, f: _place(r, f)["row"]),
-    ("列", lambda r, f: _place(r, f)["column"]),
-    ("章节", lambda r, f: _place(r, f)["section"]),
-    ("页", lambda r, f: f.get("location", {}).get("page")),
-    ("行号", lambda r, f: f.get("location", {}).get("line")),
-    ("应为", lambda r, f: _shown(r, f, "expected")),
-    ("实为", lambda r, f: _shown(r, f, "actual")),
-    ("原文", lambda r, f: f.get("evidence")),
-    ("指纹", lambda r, f: f.get("fingerprint")),   # the key of the finding in a baseline file
-    ("段", lambda r, f: f.get("location", {}).get("paragraph")),   # within its section (章节)
+FindingColumn = Callable[[Record, Finding, str], object]   # (record, finding, its fingerprint)
+FINDING_COLUMNS: list[tuple[str, FindingColumn]] = [
+    ("文件", lambda r, f, p: r.file),
+    ("机关", lambda r, f, p: r.body),
+    ("年度", lambda r, f, p: r.year),
+    ("规则", lambda r, f, p: f.rule),
+    ("类别", lambda r, f, p: category_name(f.category)),
+    ("级别", lambda r, f, p: severity_name(f.severity)),
+    ("说明", lambda r, f, p: f.message),
+    ("表", lambda r, f, p: _place(r, f)["table"]),
+    ("行", lambda r, f, p: _place(r, f)["row"]),
+    ("列", lambda r, f, p: _place(r, f)["column"]),
+    ("章节", lambda r, f, p: _place(r, f)["section"]),
+    ("页", lambda r, f, p: f.location.page),
+    ("行号", lambda r, f, p: f.location.line),
+    ("应为", lambda r, f, p: _shown(r, f, f.expected)),
+    ("实为", lambda r, f, p: _shown(r, f, f.actual)),
+    ("原文", lambda r, f, p: f.evidence),
+    ("指纹", lambda r, f, p: p),   # the key of the finding in a baseline file
+    ("段", lambda r, f, p: f.location.paragraph),   # within its section (章节)
 ]
 
 REPORT_HEADER = [h for h, _ in REPORT_COLUMNS]
@@ -89,16 +99,12 @@ SEVERITY_FILL = {"error": ("FFC7CE", "9C0006"), "warning": ("FFEB9C", "9C5700")}
 SEVERITY_OF_NAME = {severity_name(s): s for s in SEVERITY_FILL}   # the sheet shows 错误, 警告
 
 
-def _json(records: Sequence[Record]) -> list[dict]:
-    """The rows are read from the records as the JSON output has them (one serialiser)."""
-    return [r.to_dict(for_readers=True) for r in records]
-
-
 class CsvReporter:
     """reports.csv and findings.csv in the folder `target`, written whole when the run ends."""
 
     def __init__(self, target: Path, **_: object) -> None:
-        self.target, self.records = Path(target), []   # type: list[Record]
+        self.target = Path(target)
+        self.records: list[Record] = []
 
     def start(self) -> None:
         self.records = []
@@ -121,12 +127,12 @@ class MissingDependency(RuntimeError):
     """An optional package an output needs is not installed; the message is one Chinese sentence."""
 
 
-def report_rows(records: list[dict]) -> list[list[object]]:
+def report_rows(records: Sequence[Record]) -> list[list[object]]:
     return [[get(r) for _, get in REPORT_COLUMNS] for r in records]
 
 
-def finding_rows(records: list[dict]) -> list[list[object]]:
-    return [[get(r, f) for _, get in FINDING_COLUMNS] for r in records for f in r.get("findings") or ()]
+def finding_rows(records: Sequence[Record]) -> list[list[object]]:
+    return [[get(r, f, p) for _, get in FINDING_COLUMNS] for r in records for f, p in zip(r.findings, r.fingerprints)]
 
 
 def _csv_cell(value: object) -> object:
@@ -160,18 +166,16 @@ def _write_csv(path: Path, header: list[str], rows: list[list[object]]) -> Path:
 
 def write_csv(records: Sequence[Record], folder: Path) -> list[Path]:
     """folder/reports.csv (one row per record) and folder/findings.csv (one row per finding)."""
-    rows = _json(records)
     folder = Path(folder)
     make_folder(folder)
     return [
-        _write_csv(folder / "reports.csv", REPORT_HEADER, report_rows(rows)),
-        _write_csv(folder / "findings.csv", FINDING_HEADER, finding_rows(rows)),
+        _write_csv(folder / "reports.csv", REPORT_HEADER, report_rows(records)),
+        _write_csv(folder / "findings.csv", FINDING_HEADER, finding_rows(records)),
     ]
 
 
 def write_xlsx(records: Sequence[Record], path: Path) -> Path:
     """One workbook with sheets 报告 and 问题, the same columns as the two CSV files."""
-    rows = _json(records)
     try:
         import openpyxl  # optional: only this output needs it
     except ImportError:
@@ -181,7 +185,7 @@ def write_xlsx(records: Sequence[Record], path: Path) -> Path:
     book = openpyxl.Workbook()
     reports = book.active
     reports.title = "报告"
-    _fill_sheet(reports, REPORT_HEADER, report_rows(rows))
+    _fill_sheet(reports, REPORT_HEADER, report_rows(records))
     for row in reports.iter_rows(min_row=2):
         # Percent format for the two overlap ratios, and a red status for a file not checked.
         for index in OVERLAP_INDEXES:
@@ -189,7 +193,7 @@ def write_xlsx(records: Sequence[Record], path: Path) -> Path:
         if row[STATUS_INDEX].value != status_name("ok"):
             _colour(row[STATUS_INDEX], "error")
     findings = book.create_sheet("问题")
-    _fill_sheet(findings, FINDING_HEADER, finding_rows(rows))
+    _fill_sheet(findings, FINDING_HEADER, finding_rows(records))
     for row in findings.iter_rows(min_row=2):
         _colour(row[SEVERITY_INDEX], SEVERITY_OF_NAME.get(str(row[SEVERITY_INDEX].value)))
     with replacing_path(path) as temporary:   # whole or not at all

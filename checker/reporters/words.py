@@ -25,11 +25,11 @@ def status_name(status: str | None) -> str:
 
 
 def severity_name(severity: str | None) -> str:
-    return SEVERITY_ZH.get(severity, "未知级别") if severity in SEVERITY_ZH else "未知级别"
+    return SEVERITY_ZH[Severity(severity)] if severity in SEVERITY_ZH else "未知级别"
 
 
 def category_name(category: str | None) -> str:
-    return CATEGORY_ZH.get(category, "其他") if category in CATEGORY_ZH else "其他"
+    return CATEGORY_ZH[Category(category)] if category in CATEGORY_ZH else "其他"
 
 
 def format_name(fmt: str | None) -> str:
