@@ -18,8 +18,11 @@ class SectionOut:
     location: Location
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Result:
+    """What the check of one file found, with the facts it read (check.record_of makes the
+    record every later stage carries)."""
+
     file: str
     format: str
     title: str | None

@@ -7,6 +7,7 @@ import json
 from decimal import Decimal
 
 from checker import cli
+from checker.batch import check_one
 from checker.check import check_file, record_of
 from checker.findings import CellRef
 from checker.pairing import side_of
@@ -22,7 +23,6 @@ def test_a_record_survives_its_serialiser_whole():
     """The store, the Dask runner and the JSON output share one serialiser: a record read
     back is the record written."""
     for path in (SEED, SAMPLES / "html" / "county_2024_errors.html", CITY_2019, SAMPLES / "bad" / "scanned.pdf"):
-        from checker.batch import check_one
         record = check_one(path)
         again = Record.from_dict(json.loads(json.dumps(record.to_dict())))
         assert again == record
