@@ -6,6 +6,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -316,7 +317,8 @@ def _run_single(args: argparse.Namespace) -> int:
         record = call_limited(_checked, path, args, data, name=input_name(path), limits=limits)
     except InputError as exc:
         say(exc.sentence())
-        record = failure(path, getattr(exc, "status", None) or status_of(exc), exc.sentence())
+        record = replace(failure(path, getattr(exc, "status", None) or status_of(exc), exc.sentence()),
+                         options=_options(args))   # the same record a batch makes of it
         if args.format != "rich" or args.output:   # the terminal had the sentence already
             _report(args, [record], full=True)
         return exit_status([record], [record], args.fail_on, args.exit_zero)
