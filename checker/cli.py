@@ -25,7 +25,7 @@ from .limited import call_limited
 from .names import shown_name
 from .outputs import ReplacingText, destination_problem
 from .record import Record
-from .reporters import REPORTERS
+from .reporters import REPORTERS, Reporter
 from .reporters.files import WriteFailed, make_folder
 from .reporters.screen import plain, say
 from .reporters.sheets import MissingDependency
@@ -175,7 +175,7 @@ def _report(args: argparse.Namespace, records: Sequence[Record], *, full: bool) 
             stream.close()
 
 
-def _feed(reporter, records: Sequence[Record]) -> None:
+def _feed(reporter: Reporter, records: Sequence[Record]) -> None:
     reporter.start()
     for record in records:
         reporter.add(record)
