@@ -24,6 +24,7 @@ from .inputs import input_name, read_input
 from .pairing import MATERIAL_KEY, find_pairs, material_of, overlap_ratio, side_from_record
 from .result import Result, SectionOut, tables_from_facts
 from .settings import DEFAULT_LIMITS, Limits
+from .templates import table_page_words
 
 
 def simplify_document(document: Document) -> Document:
@@ -85,7 +86,7 @@ def record_of(result: Result) -> dict:
 
 def check_bytes(data: bytes, name: str, *, select: Sequence[str] = (), ignore: Sequence[str] = (),
                 limits: Limits = DEFAULT_LIMITS, published: date | None = None) -> Result:
-    document = document_from_bytes(data, name, limits)
+    document = document_from_bytes(data, name, limits, table_words=table_page_words())
     refuse_overlong(document, name, limits)   # more than any report holds: too big, said at once
     return check_document(document, name, select=select, ignore=ignore, published=published)
 

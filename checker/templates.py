@@ -34,6 +34,7 @@ class TableSpec:
     title: str
     rows: tuple[LabelSpec, ...]
     columns: tuple[LabelSpec, ...]
+    page_words: tuple[str, ...] = ()   # printed in the table, hardly ever in prose (PDF pages to read for grids)
 
     def row(self, row_id: str) -> LabelSpec | None:
         return next((r for r in self.rows if r.id == row_id), None)
@@ -106,13 +107,23 @@ def _load_template(path: Path) -> Template:
             for col in row.columns:
                 if col not in known:
                     raise RuleFileError(path, f"{table_id}.rows[{i}].columns", f"unknown column id {col!r}")
-        tables[table_id] = TableSpec(table_id, raw.get("title", ""), rows, columns)
+        words = raw.get("page_words", [])
+        if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+            raise RuleFileError(path, f"{table_id}.page_words", "应为非空字符串的列表")
+        tables[table_id] = TableSpec(table_id, raw.get("title", ""), rows, columns, tuple(words))
     return Template(str(data["id"]), data.get("notice", ""), int(data["first_year"]), tables)
 
 
 @cache
 def load_templates(rules_dir: Path = RULES_DIR) -> dict[str, Template]:
     return {t.id: t for t in (_load_template(p) for p in sorted((rules_dir / "templates").glob("20*.toml")))}
+
+
+
+@cache
+def table_page_words(rules_dir: Path = RULES_DIR) -> frozenset[str]:
+    """Every template's words that mark a page holding a standard table (the PDF extractor's hint)."""
+    return frozenset(w for t in load_templates(rules_dir).values() for spec in t.tables.values() for w in spec.page_words)
 
 
 @cache

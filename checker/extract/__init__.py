@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Collection
 from pathlib import Path
 
 from ..document import Document
@@ -57,7 +58,10 @@ def read_bytes(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
     return p.read_bytes()
 
 
-def document_from_bytes(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> Document:
+def document_from_bytes(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS, *,
+                        table_words: Collection[str] = ()) -> Document:
+    """`table_words`: words that mark a PDF page holding a standard table (from the templates,
+    which extractors do not read); without them every page of a PDF is read for grids."""
     if not data.strip():
         raise EmptyFile(name)
     if len(data) > limits.max_bytes:
@@ -67,7 +71,7 @@ def document_from_bytes(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS)
     if refused is not None:
         raise refused
     if fmt == "pdf":
-        return extract_pdf(data, name, limits=limits)
+        return extract_pdf(data, name, limits=limits, table_words=table_words)
     if fmt == "docx":
         return extract_docx(data, name, limits=limits)
     if fmt == "doc":
@@ -89,5 +93,5 @@ def document_from_bytes(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS)
     return extract_text(text, markdown=fmt == "markdown")
 
 
-def read_document(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Document:
-    return document_from_bytes(read_bytes(path, limits), str(path), limits)
+def read_document(path: str | Path, limits: Limits = DEFAULT_LIMITS, *, table_words: Collection[str] = ()) -> Document:
+    return document_from_bytes(read_bytes(path, limits), str(path), limits, table_words=table_words)
