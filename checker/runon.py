@@ -488,7 +488,7 @@ def _t4_by_groups(text: str, start: int, end: int, location: Location) -> _Found
     rows, places = [], []
     cells_of = {group: tuple(c for c in T4_ORDER if c[0] == group) for _, group, *_ in found}
     blanks = leaves_blanks("t4", [(cells_of[group], figures) for _, group, _, figures, _ in found])
-    for k, (_at, group, label, figures, figures_start) in enumerate(found):
+    for k, (_label_start, group, label, figures, figures_start) in enumerate(found):
         stop = found[k + 1][0] if k + 1 < len(found) else end
         figures_end = figures_start + len(figures.rstrip())
         place = _at(location, text, figures_start)
