@@ -31,6 +31,54 @@ ALLOWED = {
 }
 
 
+# Every module of the package, lowest layer first: a module imports only modules of its own
+# layer or below (the package's __version__ aside). A new module must be placed here.
+LAYERS = (
+    # the model: what a document, a finding and a limit are; character normalisation
+    {"document", "findings", "errors", "settings", "chars", "names", "exit_codes", "interrupt"},
+    # files -> the document model
+    {"extract", "inputs"},
+    # report knowledge: templates, sections, tables, values, prose, the bodies that publish
+    {"normalize", "matching", "templates", "bodies", "sections", "dates", "mapping", "values", "prose",
+     "splits", "runon", "facts", "pairing", "fingerprints"},
+    # the rules
+    {"engine"},
+    # the check of one file and its result
+    {"result", "check"},
+    # runs over many files, the store, outputs
+    {"batch", "limited", "store_file", "store", "season", "dask_engine", "reporters", "outputs"},
+    # the command
+    {"cli", "__main__", "__init__"},
+)
+PACKAGE_CONSTANTS = {"__version__"}   # `from . import __version__`: a constant, not a stage
+
+
+def layer_of(unit: str) -> int:
+    return next(i for i, layer in enumerate(LAYERS) if unit in layer)
+
+
+def units() -> dict[str, list]:
+    """Each top-level module or package of checker/ with its files."""
+    out: dict[str, list] = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        out.setdefault(path.relative_to(PACKAGE).with_suffix("").parts[0], []).append(path)
+    return out
+
+
+def test_every_module_has_a_layer():
+    placed = set().union(*LAYERS)
+    assert sorted(set(units()) - placed) == []
+    assert sorted(placed - set(units())) == []   # no layer names a module that is gone
+
+
+@pytest.mark.parametrize("unit", sorted(units()))
+def test_module_imports_only_its_layer_or_below(unit):
+    for path in units()[unit]:
+        above = {other for other in checker_imports(path) - {unit} - PACKAGE_CONSTANTS
+                 if layer_of(other) > layer_of(unit)}
+        assert not above, f"{path.relative_to(ROOT)} imports {sorted(above)} from a layer above"
+
+
 def checker_imports(path) -> set[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     parts = path.relative_to(PACKAGE).with_suffix("").parts
