@@ -21,10 +21,16 @@ from enum import Enum
 
 from ..facts import ReportFacts
 from ..findings import CellRef, Number
-from .loader import Rule, load_rules
+from .rule import Rule, RuleSet
 
 IDENTITY_KINDS = ("sum", "equation")
 LEDGER_KEY = "identities"
+RULE_SET_KEY = "rule_set"
+
+
+def use_rules(facts: ReportFacts, rules: RuleSet) -> None:
+    """The rule set this report is checked with: its identities decide what a blank is."""
+    facts.derived[RULE_SET_KEY] = rules
 
 
 class Status(Enum):
@@ -225,7 +231,10 @@ def _evaluate(rule: Rule, facts: ReportFacts, for_each: str, fixed: str,
 def identity_rules(facts: ReportFacts) -> list[Rule]:
     """The catalogue's identities that apply to this report, whatever --select says:
     whether a blank is a total or a zero does not depend on which rules are shown."""
-    return [r for r in load_rules() if r.kind in IDENTITY_KINDS and r.status != "removed"
+    rules = facts.derived.get(RULE_SET_KEY)
+    if not isinstance(rules, RuleSet):
+        raise LookupError("no rule set for this report: engine.run_rules (or identities.use_rules) gives it")
+    return [r for r in rules if r.kind in IDENTITY_KINDS and r.status != "removed"
             and r.applies_to(facts.template, facts.year, facts.body_kind)]
 
 
