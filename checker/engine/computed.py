@@ -17,7 +17,7 @@ from typing import Any
 from ..chars import compact, nfkc
 from ..dates import BODY_KINDS
 from ..facts import PRE_2019, ReportFacts, expected_template
-from ..findings import CellRef, Finding, Location, Number
+from ..findings import CellRef, Finding, Location
 from ..normalize import leading_numeral, parse_int
 from ..prose import Statement, about_own_disclosure_cases, appeal_claims, breakdowns, table_two_claims
 from ..sections import section_is_empty
@@ -58,7 +58,7 @@ def title_year(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
     if facts.title is None:
         yield finding(rule, Location(), {}, variant="no_title")
     elif facts.year is None:
-        yield finding(rule, Location(**printed_at(facts.title_location)), {"title": facts.title},  # type: ignore[arg-type]
+        yield finding(rule, Location(**printed_at(facts.title_location)), {"title": facts.title},
                       evidence=facts.title)
 
 
@@ -133,7 +133,8 @@ def _ref(ref: CellRef) -> tuple[str, str, str]:
 
 
 def _sum(*numbers: int | None) -> int | None:
-    return None if any(n is None for n in numbers) else sum(numbers)  # type: ignore[arg-type]
+    known = [n for n in numbers if n is not None]
+    return None if len(known) < len(numbers) else sum(known)
 
 
 def readings(facts: ReportFacts, quantity: str) -> tuple[list[Reading], list[Reading]]:
@@ -273,16 +274,18 @@ def prose_results_vs_table(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
 
 def _result_finding(rule: Rule, facts: ReportFacts, st: Statement) -> Iterator[Finding]:
     rows = _group_rows(facts, st.quantity)
-    counts = [_count(facts, "t3", r, "total") for r in rows]
-    if not rows or None in counts:
+    counted = [_count(facts, "t3", r, "total") for r in rows]
+    counts = [n for n in counted if n is not None]
+    if not rows or len(counts) < len(counted):
         return  # a row the table lacks or cannot be read: not comparable
-    group = sum(counts)  # type: ignore[arg-type]
+    by_row = dict(zip(rows, counts))
+    group = sum(counts)
     accepted = {group}
     text = next((c for c in re.split(r"[，,；;]", compact(st.sentence.text)) if st.verb in c), compact(st.sentence.text))
     # the clause names the reason of one item (no 等): that item alone may be meant
     named = [r for r in rows if r in RESULT_REASONS and re.search(RESULT_REASONS[r], text)]
     if named and "等" not in text:
-        accepted.add(sum(_count(facts, "t3", r, "total") for r in named))  # type: ignore[misc]
+        accepted.add(sum(by_row[r] for r in named))
     if st.number in accepted:
         return
     refs = [CellRef("t3", r, "total") for r in rows]
@@ -333,6 +336,10 @@ def prose_appeals_vs_table(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
         for claim in appeal_claims(sentence, facts.year):
             group = claim.groups[0]
             what = _APPEAL_NAMES[group]
+            expected: int | None
+            actual: int | None
+            variant: str | None
+            say: dict[str, object]
             if claim.kind in _OUTCOME_NAMES:
                 n, involved = _t4(facts, group, claim.kind)
                 if n is None or n == claim.number:
@@ -355,7 +362,7 @@ def prose_appeals_vs_table(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
                     if claim.kind == "all_upheld":
                         expected = upheld
                     else:  # won: upheld or another outcome that is no loss
-                        expected = total - sum(n for _, n, _ in found)  # type: ignore[misc]
+                        expected = total - sum(n or 0 for _, n, _ in found)
                     actual = claim.number if claim.number is not None else total
                     involved = [r for r in refs if _count(facts, "t4", r.row, "total")][:1] or refs[:1]
                     involved += nonzero
@@ -497,7 +504,7 @@ def article50_contents(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
     text = facts.section_text("problems")
     missing = [name for name, pattern in ARTICLE_50 if not re.search(pattern, text)]
     if missing:
-        yield finding(rule, Location(section="problems", **printed_at(section.location)),  # type: ignore[arg-type]
+        yield finding(rule, Location(section="problems", **printed_at(section.location)),
                       {"organ": ORGAN_ZH.get(facts.body_kind, "人民政府"), "missing": "、".join(missing)},
                       evidence="、".join(missing))
 
@@ -514,7 +521,7 @@ def section_numbering(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
             continue
         if parse_int(numeral) != order[section.id]:
             canonical = next(s.canonical for s in load_sections() if s.id == section.id)
-            yield finding(rule, Location(section=section.id, **printed_at(section.location)),  # type: ignore[arg-type]
+            yield finding(rule, Location(section=section.id, **printed_at(section.location)),
                           {"heading": section.heading, "numeral": numeral, "place": canonical[0]},
                           expected=order[section.id], actual=parse_int(numeral), evidence=section.heading)
 
@@ -545,7 +552,7 @@ def overview_subheadings(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
         if text and len(compact(text)) <= 40 and _TOP_NUMERAL.match(text) and compact(text) != compact(overview.heading):
             texts.append(text)
     if texts:
-        yield finding(rule, Location(section="overview", **printed_at(overview.location)),  # type: ignore[arg-type]
+        yield finding(rule, Location(section="overview", **printed_at(overview.location)),
                       {"headings": "、".join(f"「{t}」" for t in texts)}, evidence="；".join(texts))
 
 
@@ -562,7 +569,7 @@ def t2_block_order(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
         def labels(ids: list[str]) -> str:
             return "、".join(row.label for row in (spec.row(i) for i in ids) if row is not None)
 
-        yield finding(rule, Location(table="t2", **printed_at(mapped.location)),  # type: ignore[arg-type]
+        yield finding(rule, Location(table="t2", **printed_at(mapped.location)),
                       {"printed_order": labels(printed), "standard_order": labels(standard)})
 
 
@@ -615,7 +622,7 @@ def _late_finding(rule: Rule, facts: ReportFacts, late: Lateness, variant: str |
     p = facts.published[0]
     say = {"source": SOURCE_ZH[p.source], "published": f"{p.date:%Y年%-m月%-d日}", "body_kind": KIND_ZH[facts.body_kind],
            "due": f"{late.due:%Y年%-m月%-d日}", "hard": f"{late.hard:%Y年%-m月%-d日}" if late.hard else ""}
-    return finding(rule, Location(**printed_at(p.location)), say, expected=late.passed.isoformat(),  # type: ignore[arg-type]
+    return finding(rule, Location(**printed_at(p.location)), say, expected=late.passed.isoformat(),
                    actual=p.date.isoformat(), evidence=p.evidence, variant=variant)
 
 
@@ -691,10 +698,10 @@ def pinpoint(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
             if any(other != ref and w == which for other, (w, _) in explains.items()):
                 continue  # two cells explain the same failures equally: no single answer
             value = facts.values[ref]
-            should = (value.number or 0) + delta
+            should = Fraction(value.number or 0) + delta
             printed = value.text or "空白"
             cells = tuple(sorted({r for k in which for r in failed[k].coefficients}, key=template_position))
-            yield finding(rule, Location(cell=ref, cells=cells, **printed_at(value.location)),  # type: ignore[arg-type]
+            yield finding(rule, Location(cell=ref, cells=cells, **printed_at(value.location)),
                           {"table_name": TABLE_NAMES[table], "cell_label": cell_label(ref), "should": should,
                            "printed": printed, "count": len(which)},
                           expected=int(should), actual=value.number)

@@ -175,7 +175,9 @@ class Operands:
 
 
 def read_operands(facts: ReportFacts, refs: tuple[CellRef, ...]) -> Operands:
-    blanks, blocked, missing = [], [], []
+    blanks: list[CellRef] = []
+    blocked: list[CellRef] = []
+    missing: list[CellRef] = []
     numbers: list[Number] = []
     for ref in refs:
         value = facts.values.get(ref)
@@ -247,7 +249,8 @@ def identity_instances(facts: ReportFacts) -> Iterator[tuple[Rule, str, str, tup
 
 def _build(facts: ReportFacts) -> Ledger:
     evaluations = [replace(e, status=Status.USED) if (e.rule.code, e.fixed) in facts.used_to_read else e
-                   for e in (_evaluate(rule, facts, *inst) for rule, *inst in identity_instances(facts))]
+                   for e in (_evaluate(rule, facts, for_each, fixed, left, right)
+                             for rule, for_each, fixed, left, right in identity_instances(facts))]
     # A blank total is reported once, by the first identity that finds it.
     first: dict[CellRef, Evaluation] = {}
     for e in evaluations:
@@ -267,6 +270,6 @@ def _build(facts: ReportFacts) -> Ledger:
 def ledger(facts: ReportFacts) -> Ledger:
     """The report's identities, evaluated once and kept with its facts."""
     found = facts.derived.get(LEDGER_KEY)
-    if found is None:
+    if not isinstance(found, Ledger):
         found = facts.derived[LEDGER_KEY] = _build(facts)
     return found

@@ -16,8 +16,8 @@ from ..chars import compact
 from ..document import Heading
 from ..facts import ReportFacts, expected_template
 from ..findings import CellRef, Finding, Location
-from ..prose import Sentence
 from ..mapping import TableNote
+from ..prose import Sentence
 from ..sections import Section, section_is_empty
 from ..splits import MAX_SPLITS
 from ..templates import TABLE_IDS, TABLE_NAMES, LabelSpec, load_sections, union_spec

@@ -48,15 +48,16 @@ def cross_year_equation(rule: Rule, this: YearSide, last: YearSide) -> Iterator[
     for fixed in fixed_ids:
         left = [operand(fixed, t) for t in rule.param("left")]
         right = [operand(fixed, t) for t in rule.param("right")]
-        numbers = [side.cells.get(ref) for side, ref in left + right]
-        if any(n is None for n in numbers):
+        read = [side.cells.get(ref) for side, ref in left + right]
+        numbers = [n for n in read if n is not None]
+        if len(numbers) < len(read):
             continue
         anchor_side, anchor = right[0]
         actual = numbers[len(left)]
-        expected = sum(numbers[: len(left)], Decimal(0)) - sum(numbers[len(left) + 1:], Decimal(0))
-        if expected == actual:
+        exact = sum(map(Decimal, numbers[: len(left)]), Decimal(0)) - sum(map(Decimal, numbers[len(left) + 1:]), Decimal(0))
+        if exact == actual:
             continue
-        expected = int(expected) if expected == expected.to_integral_value() and isinstance(actual, int) else expected
+        expected: Decimal | int = int(exact) if exact == exact.to_integral_value() and isinstance(actual, int) else exact
         blanks = [f"{'本年' if side is this else _year(last) + '年报告'}{cell_label(ref)}"
                   for side, ref in left + right if ref in side.blanks]
         say = {"table_name": TABLE_NAMES[table], "cell_label": cell_label(anchor), "printed": actual,
@@ -142,16 +143,16 @@ def copied_figures(rule: Rule, this: YearSide, last: YearSide) -> Iterator[Findi
     for sentence in _sentences(this, section, min_chars):
         text = compact(sentence.text)
         if text in last_sentences and text not in copied:
-            figures = _figures(text, last.year)
-            if figures:
-                copied[text] = (sentence, "、".join(dict.fromkeys(figures)))
+            found = _figures(text, last.year)
+            if found:
+                copied[text] = (sentence, "、".join(dict.fromkeys(found)))
     if not copied:
         return
     if len(copied) > rule.param("group_over", 3) and "many" in rule.messages:
         first = next(iter(copied.values()))[0]
         figures = "；".join(f for _, f in list(copied.values())[:6]) + ("……" if len(copied) > 6 else "")
         say = {"count": len(copied), "figures": figures, "scope_name": name, "last_year": _year(last)}
-        yield finding(rule, Location(section=section, **printed_at(first.location)), say, variant="many",  # type: ignore[arg-type]
+        yield finding(rule, Location(section=section, **printed_at(first.location)), say, variant="many",
                        evidence=" | ".join(s.text for s, _ in copied.values()))
         return
     for sentence, figures in copied.values():

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
+from typing import TypedDict
 
 from ..document import Location as DocLocation
-from ..findings import Finding, Location, Number
+from ..findings import CellRef, Finding, Location, Number
 from ..prose import Sentence
 from .rule import Rule
 
@@ -25,11 +26,17 @@ def show(value: object) -> object:
     return value
 
 
-def printed_at(loc: DocLocation | None) -> dict[str, int | None]:
+class Printed(TypedDict, total=False):
+    page: int | None
+    line: int | None
+
+
+def printed_at(loc: DocLocation | None) -> Printed:
+    """A finding's page or line: `Location(…, **printed_at(loc))`."""
     return {"page": loc.page, "line": loc.line} if loc else {}
 
 
-def sentence_place(sentence: Sentence, **more: object) -> Location:
+def sentence_place(sentence: Sentence, cell: CellRef | None = None, cells: tuple[CellRef, ...] = ()) -> Location:
     """Where a sentence stands: its section and paragraph, and page or line where the file has them."""
-    return Location(section=sentence.section, paragraph=sentence.paragraph, **printed_at(sentence.location),  # type: ignore[arg-type]
-                    **more)  # type: ignore[arg-type]
+    return Location(section=sentence.section, paragraph=sentence.paragraph, cell=cell, cells=cells,
+                    **printed_at(sentence.location))
