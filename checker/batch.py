@@ -17,6 +17,7 @@ from pathlib import Path
 
 from . import __version__
 from .check import check_bytes, record_of
+from .engine import RuleSet, load_rule_set
 from .errors import InputError, TooLarge
 from .extract.files import bounded_sha256
 from .findings import severity_counts
@@ -96,16 +97,20 @@ def crashed(path: Path | str) -> str:
 
 @dataclass(frozen=True)
 class CheckOptions:
-    """What every file of a run is checked with (--select, --ignore, --published)."""
+    """What every file of a run is checked with (--select, --ignore, --published, --rules)."""
 
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     published: date | None = None
+    rules: tuple[str, ...] = ()   # the packs' folders (--rules): workers load the rule set themselves
+
+    def rule_set(self) -> RuleSet:
+        return load_rule_set(tuple(Path(p) for p in self.rules))   # cached: once per process
 
     def as_record(self) -> dict:
         """As a record stores them (JSON), to tell whether a stored result answers the same question."""
         return {"select": list(self.select), "ignore": list(self.ignore),
-                "published": self.published.isoformat() if self.published else None}
+                "published": self.published.isoformat() if self.published else None, "rules": list(self.rules)}
 
 
 def check_one(path: Path, options: CheckOptions = CheckOptions()) -> dict:
@@ -121,7 +126,7 @@ def check_one_bytes(data: bytes, name: str, options: CheckOptions = CheckOptions
     """The record of one file's bytes: a pure function of its arguments (what a cluster runs)."""
     try:
         return record_of(check_bytes(data, name, select=options.select, ignore=options.ignore,
-                                     published=options.published))
+                                     published=options.published, rules=options.rule_set()))
     except InputError as exc:
         return failure(name, status_of(exc), exc.sentence())
     except MemoryError:

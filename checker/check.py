@@ -12,8 +12,7 @@ from pathlib import Path
 from . import __version__
 from .chars import looks_traditional, simplify
 from .document import Cell, Document, Table
-from .engine import load_rules, run_pair_rules, run_rules, select_rules
-from .engine.loader import KINDS
+from .engine import KINDS, RuleSet, load_rule_set, run_pair_rules, run_rules
 from .errors import NotAReport
 from .extract import document_from_bytes
 from .extract.bounds import refuse_overlong
@@ -51,13 +50,14 @@ def looks_like_report(facts: ReportFacts) -> bool:
 
 
 def check_document(document: Document, name: str, *, select: Sequence[str] = (), ignore: Sequence[str] = (),
-                   published: date | None = None) -> Result:
-    """`published`: the publication date when the caller knows it (it outranks dates found in the file)."""
+                   published: date | None = None, rules: RuleSet | None = None) -> Result:
+    """`published`: the publication date when the caller knows it (it outranks dates found in the file);
+    `rules`: the rule set (engine.load_rule_set, with its packs), the national rules by default."""
     document = simplify_document(document)
     facts = build_facts(document, published=published)
     if not looks_like_report(facts):
         raise NotAReport(name)
-    findings = run_rules(facts, select_rules(load_rules(), select, ignore))
+    findings = run_rules(facts, rules or load_rule_set(), select, ignore)
     return Result(
         file=name,
         format=document.format,
@@ -85,26 +85,26 @@ def record_of(result: Result) -> dict:
 
 
 def check_bytes(data: bytes, name: str, *, select: Sequence[str] = (), ignore: Sequence[str] = (),
-                limits: Limits = DEFAULT_LIMITS, published: date | None = None) -> Result:
+                limits: Limits = DEFAULT_LIMITS, published: date | None = None, rules: RuleSet | None = None) -> Result:
     document = document_from_bytes(data, name, limits, table_words=table_page_words())
     refuse_overlong(document, name, limits)   # more than any report holds: too big, said at once
-    return check_document(document, name, select=select, ignore=ignore, published=published)
+    return check_document(document, name, select=select, ignore=ignore, published=published, rules=rules)
 
 
 def check_file(path: str | Path, *, select: Sequence[str] = (), ignore: Sequence[str] = (),
-               limits: Limits = DEFAULT_LIMITS, published: date | None = None) -> Result:
+               limits: Limits = DEFAULT_LIMITS, published: date | None = None, rules: RuleSet | None = None) -> Result:
     return check_bytes(read_input(path, limits), input_name(path), select=select, ignore=ignore, limits=limits,
-                       published=published)
+                       published=published, rules=rules)
 
 
 # --- last year beside this year -------------------------------------------------------
 
-def cross_year_findings(this: dict, last: dict, *, select: Sequence[str] = (),
-                        ignore: Sequence[str] = ()) -> tuple[list[Finding], dict]:
+def cross_year_findings(this: dict, last: dict, *, select: Sequence[str] = (), ignore: Sequence[str] = (),
+                        rules: RuleSet | None = None) -> tuple[list[Finding], dict]:
     """The pair rules' findings on this year's record, and what the pair shows whatever
     the rules say: which report it was compared with and how much text the two share."""
     this_side, last_side = side_from_record(this), side_from_record(last)
-    findings = run_pair_rules(this_side, last_side, select_rules(load_rules(), select, ignore))
+    findings = run_pair_rules(this_side, last_side, (rules or load_rule_set()).selected(select, ignore))
     overlap = {}
     for name, section in (("document", None), ("problems", "problems")):
         ratio = overlap_ratio(this_side.text(section), last_side.text(section))
@@ -112,24 +112,25 @@ def cross_year_findings(this: dict, last: dict, *, select: Sequence[str] = (),
     return findings, {"paired_with": last["file"], "last_year": last.get("year"), "overlap": overlap}
 
 
-def _pair_rule_codes() -> set[str]:
-    return {r.code for r in load_rules() if KINDS[r.kind].pair}
+def _pair_rule_codes(rules: RuleSet) -> set[str]:
+    return {r.code for r in rules if KINDS[r.kind].pair}
 
 
 def apply_cross_year(records: list[dict], by_hand: Sequence[tuple[str, str]] = (), *, earlier: Sequence[dict] = (),
-                     select: Sequence[str] = (), ignore: Sequence[str] = ()) -> list[dict]:
+                     select: Sequence[str] = (), ignore: Sequence[str] = (), rules: RuleSet | None = None) -> list[dict]:
     """Pair the records (pairing.find_pairs) and give each later report of a pair its
     cross-year findings, in place. `earlier`: reports from other runs that may stand as
     last year's but are not themselves checked. Findings of an earlier pairing (a record
     reused from the results database) are replaced. Returns the records that were paired."""
-    pair_codes = _pair_rule_codes()
+    rules = rules or load_rule_set()
+    pair_codes = _pair_rule_codes(rules)
     for record in records:
         if record.pop("cross_year", None) is not None:   # it comes only with the pair findings it explains
             record["findings"] = [f for f in record["findings"] if f["rule"] not in pair_codes]
             _refresh(record)
     paired = []
     for pair in find_pairs(records, by_hand, earlier):
-        findings, summary = cross_year_findings(pair.this, pair.last, select=select, ignore=ignore)
+        findings, summary = cross_year_findings(pair.this, pair.last, select=select, ignore=ignore, rules=rules)
         pair.this["findings"] = pair.this.get("findings", []) + [f.to_dict() for f in findings]
         pair.this["cross_year"] = summary
         _refresh(pair.this)

@@ -15,7 +15,8 @@ from rich.table import Table as RichTable
 from . import __version__, exit_codes
 from .batch import BatchLimits, CheckOptions, expand_paths
 from .check import check_bytes, check_file, cross_year_findings, record_of
-from .engine import load_rules, select_rules
+from .engine import NATIONAL, Rule, RuleSet, load_rule_set
+from .engine.words import CATEGORY_ZH, NATIONAL_ZH, SEVERITY_ZH, STATUS_ZH, readable
 from .errors import InputError, RuleFileError, UsageError
 from .findings import Finding, Severity
 from .fingerprints import Baseline
@@ -51,6 +52,11 @@ def _codes(text: str) -> list[str]:
     return [c.strip() for c in text.split(",") if c.strip()]
 
 
+def _folder(text: str) -> str:
+    """--rules DIR: a pack's folder, absolute (batch workers and the store see the same name)."""
+    return str(Path(text).resolve())
+
+
 def _width(text: str) -> int:
     if not text.isdigit() or int(text) < 40:
         raise argparse.ArgumentTypeError(f"宽度应为不小于40的整数（收到 {text!r}）")
@@ -70,9 +76,9 @@ def _check_options(args: argparse.Namespace) -> str | None:
         return "--engine dask 需要 --scheduler 地址。 --engine dask needs --scheduler ADDRESS."
     if STDIN in args.paths and _is_batch(args):
         return "标准输入（-）只能单独检查：不与其他文件、目录一起，也不用 --db 或 --format csv/xlsx/html。"
-    rules = load_rules()
+    rules = _options(args).rule_set()   # a bad rule file: exit 2 here, before anything is checked
     for prefix in [*args.select, *args.ignore]:
-        if not select_rules(rules, [prefix]):
+        if not rules.selected([prefix]):
             return f"没有以 {prefix} 开头的规则（用 govcheck rules 查看）。 No rule code starts with {prefix}."
     if args.output:
         folder = Path(args.output).resolve().parent   # a csv/html folder is made; its parent must exist
@@ -109,6 +115,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="指定今年的报告 THIS 与上年的报告 LAST 对照（不指定时按机关名称和年度自动配对）")
     check.add_argument("--baseline", metavar="FILE", help="只报告不在此基线文件中的问题（已审阅、已接受的问题不再列出）")
     check.add_argument("--write-baseline", metavar="FILE", help="把本次发现的全部问题写成基线文件（标记为已审阅）")
+    check.add_argument("--rules", action="append", default=[], metavar="DIR", type=_folder,
+                       help="再加一组规则（目录中的 *.toml；代码与全国规则相同的替换该规则），可重复")
     check.add_argument("--engine", choices=("local", "dask"), default="local",
                        help="local：本机多进程（默认）；dask：发送到 --scheduler 指定的 Dask 集群")
     check.add_argument("--scheduler", metavar="ADDRESS", help="Dask 调度器地址，如 tcp://10.0.0.5:8786")
@@ -122,6 +130,8 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--force", action="store_true", help="-o 指向的目录不是空的、也不是 govcheck 的输出目录时，仍写入（替换同名文件）")
     rules = sub.add_parser("rules", help="列出规则，或说明一条规则 / list rules or explain one")
     rules.add_argument("code", nargs="?")
+    rules.add_argument("--rules", action="append", default=[], metavar="DIR", type=_folder,
+                       help="连同这组规则一起列出（可重复）")
     rules.add_argument("--width", type=_width, default=None)
     return parser
 
@@ -135,7 +145,7 @@ def _is_batch(args: argparse.Namespace) -> bool:
 
 
 def _options(args: argparse.Namespace) -> CheckOptions:
-    return CheckOptions(tuple(args.select), tuple(args.ignore), args.published)
+    return CheckOptions(tuple(args.select), tuple(args.ignore), args.published, tuple(args.rules))
 
 
 def _run_batch(args: argparse.Namespace) -> int:
@@ -274,14 +284,16 @@ def _run_check(args: argparse.Namespace) -> int:
 def _checked(path: str, args: argparse.Namespace, data: bytes | None = None):
     """The Result of one file (or of `data`, standard input's bytes read by the parent: a
     child process has no stdin), with the cross-year findings of the files --pair sets beside it."""
+    rules = _options(args).rule_set()
     if data is not None:
-        result = check_bytes(data, input_name(path), select=args.select, ignore=args.ignore, published=args.published)
+        result = check_bytes(data, input_name(path), select=args.select, ignore=args.ignore, published=args.published,
+                             rules=rules)
     else:
-        result = check_file(path, select=args.select, ignore=args.ignore, published=args.published)
+        result = check_file(path, select=args.select, ignore=args.ignore, published=args.published, rules=rules)
     for _this, last in args.pair:
-        last_result = check_file(last, select=args.select, ignore=args.ignore)
+        last_result = check_file(last, select=args.select, ignore=args.ignore, rules=rules)
         findings, _ = cross_year_findings(record_of(result), record_of(last_result),
-                                          select=args.select, ignore=args.ignore)
+                                          select=args.select, ignore=args.ignore, rules=rules)
         result.findings = sorted(result.findings + findings, key=Finding.sort_key)
     return result
 
@@ -320,30 +332,48 @@ def _run_single(args: argparse.Namespace) -> int:
     return exit_codes.OK
 
 
+def _origin(rule: Rule) -> str:
+    """全国规则, or the pack's folder name (and 替换 where it stands for a national rule)."""
+    if rule.origin == NATIONAL:
+        return NATIONAL_ZH
+    return f"{rule.origin}（替换）" if rule.replaces else rule.origin
+
+
 def _run_rules(args: argparse.Namespace) -> int:
     console = Console(width=args.width, highlight=False)
-    rules = load_rules()
+    rules = load_rule_set(tuple(Path(p) for p in args.rules))
     if args.code:
-        chosen = select_rules(rules, [args.code])
-        exact = [r for r in chosen if args.code.upper() in (r.code, *r.aliases)]
-        if not exact:
-            print(f"没有规则 {args.code}（用 govcheck rules 列出全部规则）。 No rule {args.code}.", file=sys.stderr)
+        rule = rules.get(args.code)
+        if rule is None:
+            print(f"没有规则 {args.code}（用 govcheck rules 列出全部规则）。", file=sys.stderr)
             return exit_codes.BAD_INPUT
-        rule = exact[0]
-        console.print(f"[bold]{rule.code}[/bold] {rule.name}   类别：{rule.category.value}   级别：{rule.severity.value}   状态：{rule.status}")
-        console.print(rule.summary)
-        console.print(f"\n[bold]检查什么[/bold]\n{rule.doc['what']}\n\n[bold]为什么[/bold]\n{rule.doc['why']}\n\n[bold]例子[/bold]\n{rule.doc['example']}")
-        console.print(f"\n[bold]提示语[/bold]\n{rule.message}")
-        params = {k: v for k, v in rule.params.items()}
-        console.print(f"\n[bold]规则数据[/bold] kind = {rule.kind} {params}  ({rule.path})", markup=True)
+        _explain(console, rule)
         return exit_codes.OK
     table = RichTable(show_edge=False)
-    for name in ("规则", "名称", "类别", "级别", "说明"):
+    for name in ("规则", "类别", "级别", "来源", "说明"):
         table.add_column(name)
-    for rule in rules:
-        table.add_row(rule.code, rule.name, rule.category.value, rule.severity.value, rule.summary)
+    for rule in _shown(rules):
+        table.add_row(rule.code, CATEGORY_ZH[rule.category], SEVERITY_ZH[rule.severity], _origin(rule), rule.summary)
     console.print(table)
     return exit_codes.OK
+
+
+def _shown(rules: RuleSet) -> list[Rule]:
+    """With packs: the packs' rules first (what the pack changes), then the rest."""
+    return sorted(rules, key=lambda r: (r.origin == NATIONAL, r.code)) if rules.packs else list(rules)
+
+
+def _explain(console: Console, rule: Rule) -> None:
+    """One rule in Chinese: what it checks, why, an example, and its sentences with 〈what each value is〉."""
+    console.print(f"[bold]{rule.code}[/bold] {rule.summary}", markup=True)
+    console.print(f"类别：{CATEGORY_ZH[rule.category]}   级别：{SEVERITY_ZH[rule.severity]}   "
+                  f"状态：{STATUS_ZH[rule.status]}   来源：{_origin(rule)}", markup=False)
+    console.print(f"\n[bold]检查什么[/bold]\n{rule.doc['what']}\n\n[bold]为什么[/bold]\n{rule.doc['why']}\n\n"
+                  f"[bold]例子[/bold]\n{rule.doc['example']}")
+    console.print("\n[bold]提示语[/bold]")
+    for text in dict.fromkeys((rule.message, *rule.messages.values())):   # two cases may share a sentence
+        console.print(f"・{readable(text)}", markup=False)
+    console.print(f"\n[bold]规则文件[/bold]\n{rule.path}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -357,7 +387,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         runners = {"check": _run_check, "report": _run_report, "rules": _run_rules}
         return runners[args.command](args)
     except RuleFileError as exc:
-        print(f"规则文件有误：{exc} / bad rule file", file=sys.stderr)
+        print(f"规则文件有误：{exc}", file=sys.stderr)
         return exit_codes.BAD_INPUT
     except (UsageError, WriteFailed) as exc:
         say(exc.sentence)

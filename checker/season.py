@@ -97,7 +97,8 @@ def run_season(paths: list[Path], *, limits: BatchLimits = BatchLimits(), option
     if store is not None:
         years = {r["year"] - 1 for r in ordered if r.get("year")}
         earlier = store.checked_in_years(years, __version__, exclude={text_key(p) for p in paths})
-    for record in apply_cross_year(ordered, by_hand, earlier=earlier, select=options.select, ignore=options.ignore):
+    for record in apply_cross_year(ordered, by_hand, earlier=earlier, select=options.select, ignore=options.ignore,
+                                   rules=options.rule_set()):
         path = named.get(record["file"], Path(record["file"]))
         if store is not None and hashes.get(shown_name(path)):
             store.save(record, hashes[shown_name(path)], path)

@@ -175,10 +175,10 @@ def test_boilerplate_file_errors_name_the_key(tmp_path):
     (tmp_path / "templates").mkdir()
     path = tmp_path / "templates" / "boilerplate.toml"
     path.write_text("[copy]\nsentences = ['本报告(根据']\n", encoding="utf-8")
-    with pytest.raises(RuleFileError, match=r"copy\.sentences\[0\]: not a regular expression"):
+    with pytest.raises(RuleFileError, match=r"copy\.sentences\[0\]: 不是有效的正则表达式"):
         load_boilerplate(tmp_path)
     path.write_text("[figures]\npatterns = ['(共分)\\\\d+个部分']\n", encoding="utf-8")
-    with pytest.raises(RuleFileError, match=r"figures\.patterns\[0\]: use \(\?:…\)"):
+    with pytest.raises(RuleFileError, match=r"figures\.patterns\[0\]: 请用 \(\?:…\)"):
         load_boilerplate(tmp_path)
 
 
