@@ -20,6 +20,10 @@ from .batch import BatchLimits, CheckOptions, check_one_bytes, failure, status_o
 from .errors import InputError, UsageError
 from .inputs import read_input
 from .names import shown_name
+from .words import Words
+
+NEEDS_DASK = Words("使用 Dask 引擎需要先安装：pip install 'govcheck[dask]'。", "The Dask engine needs: pip install 'govcheck[dask]'.")
+UNREACHABLE = Words("{address}：连不上 Dask 调度器（{reason}）。", "{address}: cannot reach the Dask scheduler ({reason}).")
 
 
 def dask_runner(address: str):
@@ -29,12 +33,11 @@ def dask_runner(address: str):
         try:
             from distributed import Client, wait
         except ImportError:
-            raise UsageError("使用 Dask 引擎需要先安装：pip install 'govcheck[dask]'。 "
-                             "The Dask engine needs: pip install 'govcheck[dask]'.") from None
+            raise UsageError(NEEDS_DASK()) from None
         try:
             client = Client(address, timeout="10s")
         except (OSError, TimeoutError) as exc:
-            raise UsageError(f"{address}：连不上 Dask 调度器（{exc}）。 {address}: cannot reach the Dask scheduler.") from None
+            raise UsageError(UNREACHABLE(address=address, reason=exc)) from None
         with client:
             yield from _run_on(client, wait, paths, limits, options)
 

@@ -17,6 +17,7 @@ from ..chars import compact, fix_radicals, looks_traditional, simplify
 from ..document import Block, Cell, Document, Heading, Location, Paragraph, Table
 from ..errors import BrokenFile, EncryptedPdf, PdfTablesUnreadable, ScannedPdf, TooLarge
 from ..settings import DEFAULT_LIMITS, Limits
+from ..words import Words
 from .bounds import refuse_long_text
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)  # a FontBBox warning per glyph on Type3 fonts
@@ -25,6 +26,10 @@ logging.getLogger("pdfminer").setLevel(logging.ERROR)  # a FontBBox warning per 
 TABLE_WORDS = ("第二十条", "信息内容", "本年制发件数", "本年新制作数量", "本年新收政府信息公开申请", "上年结转政府信息公开申请",
                "本年度办理结果", "属于国家秘密", "三安全一稳定", "属于行政查询事项", "信访举报投诉类申请",
                "结转下年度继续办理", "未经复议直接起诉", "复议后起诉")
+BROKEN_STRUCTURE = Words("PDF 结构损坏", "broken PDF structure")
+NO_PAGES = Words("没有页面", "no pages")
+PAGES_OVER = Words("{pages} 页 > {limit}", "{pages} pages > {limit}")
+
 CONTINUES_NEAR_BOTTOM = 110.0   # a table ending this close to the page's foot may go on overleaf
 MARGIN_BAND = 27.0              # points from the paper's top or bottom edge: header and footer only
 _PAGE_NUMBER = re.compile(r"^[-—–－~\s]*(第\s*)?\d{1,4}\s*(页|/\s*\d{1,4})?(\s*共\s*\d+\s*页)?[-—–－~\s]*$")
@@ -498,13 +503,13 @@ def extract_pdf(data: bytes, name: str, *, limits: Limits = DEFAULT_LIMITS) -> D
     except pdfium.PdfiumError as exc:
         if "password" in str(exc).lower():
             raise EncryptedPdf(name) from exc
-        raise BrokenFile(name, "PDF 结构损坏 / broken PDF structure") from exc
+        raise BrokenFile(name, BROKEN_STRUCTURE()) from exc
     try:
         n_pages = len(pdf)
         if n_pages == 0:
-            raise BrokenFile(name, "没有页面 / no pages")
+            raise BrokenFile(name, NO_PAGES())
         if n_pages > limits.max_pages:
-            raise TooLarge(name, f"{n_pages} 页 > {limits.max_pages}")
+            raise TooLarge(name, PAGES_OVER(pages=n_pages, limit=limits.max_pages))
         metadata = {f"pdf:{k}": str(v) for k, v in pdf.get_metadata_dict().items() if v}
         try:
             read = [_read_page(pdf, i) for i in range(n_pages)]
