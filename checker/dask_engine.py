@@ -23,6 +23,7 @@ from .names import shown_name
 from .words import Words
 
 NEEDS_DASK = Words("使用 Dask 引擎需要先安装：pip install 'govcheck[dask]'。", "The Dask engine needs: pip install 'govcheck[dask]'.")
+DIED_ON_CLUSTER = Words("{path}：集群上的检查进程意外终止（{error}）。", "{path}: the check died on the cluster ({error}).")
 UNREACHABLE = Words("{address}：连不上 Dask 调度器（{reason}）。", "{address}: cannot reach the Dask scheduler ({reason}).")
 
 
@@ -72,8 +73,7 @@ def _run_on(client, wait, paths: list[Path], limits: BatchLimits, options: Check
                 try:
                     yield future.result()
                 except Exception as exc:  # KilledWorker (memory), lost worker
-                    yield failure(path, "crashed", f"{path}：集群上的检查进程意外终止（{type(exc).__name__}）。 "
-                                                   f"{path}: the check died on the cluster.")
+                    yield failure(path, "crashed", DIED_ON_CLUSTER(path=path, error=type(exc).__name__))
             now = time.monotonic()
             for future, (path, start) in list(running.items()):
                 if now - start > limits.seconds_per_file:

@@ -99,8 +99,8 @@ DATE = Words("日期应写成 YYYY-MM-DD，例如 2025-01-20（收到 {text!r}�
 WIDTH = Words("宽度应为 40 到 {high} 之间的整数（收到 {text!r}）", "the width should be a whole number from 40 to {high} (got {text!r})")
 NO_CODES = Words("没有给出规则代码（代码前缀，逗号分隔，如 ARI,STR001）",
                  "no rule code given (code prefixes, comma-separated, such as ARI,STR001)")
-NO_FOLDER_HERE = Words("{path}：目录不存在", "{path}: no such folder")
-NOT_A_FOLDER = Words("{path}：这不是一个目录", "{path}: this is not a folder")
+NO_FOLDER_HERE = Words("目录 {path} 不存在", "no such folder: {path}")
+NOT_A_FOLDER = Words("{path} 不是目录", "{path} is not a folder")
 
 
 # -- the options objects ----------------------------------------------------------------------
