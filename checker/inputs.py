@@ -67,15 +67,16 @@ def read_input(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) -> byte
     if looks_like_url(path) and not os.path.lexists(path):
         raise WebAddress(re.sub(r"^([A-Za-z]+):/(?!/)", r"\1://", os.fspath(path)))
     try:
-        return read_bytes(path, limits)
+        return read_bytes(os.fspath(path), limits)
     except PermissionError:
-        raise NoPermission(path) from None
+        raise NoPermission(os.fspath(path)) from None
 
 
 def skip_own_outputs(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
     """(paths to check, govcheck's own result pages among them). Only the head of a regular
     HTML file is read; anything that cannot be read is left for its own sentence."""
-    kept, own = [], []
+    kept: list[Path] = []
+    own: list[Path] = []
     for path in paths:
         (own if _is_own_page(path) else kept).append(path)
     return kept, own

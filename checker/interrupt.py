@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import signal
 import threading
+from typing import Any
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -35,7 +36,7 @@ class Deferred:
 
     def __init__(self) -> None:
         self.requested = False
-        self._previous = None
+        self._previous: Any = None   # whatever signal.signal() gave back
         self.active = False
 
     def install(self) -> None:
