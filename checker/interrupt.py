@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import signal
 import threading
-from typing import Any
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from .words import Words
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 import argparse
 import math
 import os
+import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
@@ -20,6 +22,7 @@ from .batch import CheckOptions
 from .engine import load_rules, select_rules
 from .errors import UsageError
 from .findings import Severity
+from .fingerprints import Baseline
 from .inputs import STDIN, is_pattern
 from .outputs import destination_problem
 from .reporters import REPORTERS
@@ -203,7 +206,61 @@ def _known(cls: type, values: dict, **changed: object) -> dict:
     return {k: v for k, v in {**values, **changed}.items() if k in names}
 
 
+_NO_LINE_START = set("，。；：、）」』？！")   # stays at the end of the line before
+
+
+def _columns(text: str) -> int:
+    """Terminal columns `text` takes: a Chinese character takes two."""
+    return len(text) + sum(unicodedata.east_asian_width(c) in "WF" for c in text)
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help laid out by terminal columns, not characters, so Chinese option
+    names line up and Chinese help wraps at the terminal's width."""
+
+    def add_argument(self, action: argparse.Action) -> None:
+        super().add_argument(action)
+        if action.help is not argparse.SUPPRESS:
+            invocation = self._format_action_invocation(action)
+            self._action_max_length = max(self._action_max_length, _columns(invocation) + self._current_indent)
+
+    def _format_action(self, action: argparse.Action) -> str:
+        text = super()._format_action(action)
+        head = " " * self._current_indent + self._format_action_invocation(action)
+        wide = _columns(head) - len(head)
+        rest = text[len(head):]
+        if not wide or not text.startswith(head) or rest.startswith("\n"):
+            return text
+        padding = len(rest) - len(rest.lstrip(" "))
+        if padding - wide >= 2:
+            return head + rest[wide:]
+        position = min(self._action_max_length + 2, self._max_help_position)   # too wide: help on the next line
+        return head + "\n" + " " * position + rest.lstrip(" ")
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        text = " ".join(text.split())
+        if _columns(text) == len(text):
+            return super()._split_lines(text, width)
+        lines, line = [], ""
+        for token in re.findall(r"[!-~]+|\s+|.", text):   # an ASCII word stays whole; a Chinese character may break
+            if not line or _columns(line + token.rstrip()) <= width:
+                line += token
+            elif token not in _NO_LINE_START:
+                lines.append(line.rstrip())
+                line = token.lstrip()
+            elif len(line) > 1 and not line[-1].isascii() and line[-1] not in _NO_LINE_START:
+                lines.append(line[:-1].rstrip())      # the character before goes down with it
+                line = line[-1] + token
+            else:
+                line += token
+        return [*lines, line.rstrip()] if line.strip() else lines
+
+
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+
     def error(self, message: str) -> NoReturn:
         """argparse's complaint as govcheck's one sentence (no usage block), exit 2."""
         raise UsageError(BAD_OPTION(message=message))
@@ -427,7 +484,6 @@ def _validate_check(args: CheckArgs) -> None:
     if args.output:
         _refuse(destination_problem(args.format, args.output, args.force))   # before anything is checked
     if args.baseline:
-        from .fingerprints import Baseline
         Baseline.load(args.baseline)    # missing or not a baseline: its sentence (BaselineError)
 
 

@@ -118,3 +118,14 @@ def test_words_choose_by_the_run_language():
     with speaking("en"):
         assert words(path="a.txt") == "a.txt: no such file."
     assert words.chosen() == "{path}：文件不存在。"
+
+
+@pytest.mark.parametrize("command", [[], ["check"], ["report"], ["rules"]])
+def test_chinese_help_lines_up_and_fits_the_terminal(command, capsys, monkeypatch):
+    from checker.options import _columns
+    monkeypatch.setenv("COLUMNS", "80")
+    _, out, _ = run([*command, "--help"], capsys)
+    lines = out[out.index("\n\n"):].splitlines()          # after the usage block (argparse's own wrapping)
+    assert max(_columns(line) for line in lines) <= 80      # a Chinese character takes two columns
+    helped = [re.match(r"(  -\S.*?\s{2,})\S", line) for line in lines]
+    assert len({_columns(m.group(1)) for m in helped if m}) == 1   # every option's help starts in one column
