@@ -237,6 +237,10 @@ class _Formatter(argparse.HelpFormatter):
         position = min(self._action_max_length + 2, self._max_help_position)   # too wide: help on the next line
         return head + "\n" + " " * position + rest.lstrip(" ")
 
+    def format_help(self) -> str:
+        text = super().format_help()
+        return re.sub(r"(?m)^(\S[^\n:]*):$", Words(r"\1：", r"\1:").chosen(), text)   # section headings: 选项：
+
     def _split_lines(self, text: str, width: int) -> list[str]:
         text = " ".join(text.split())
         if _columns(text) == len(text):

@@ -46,7 +46,7 @@ def english(text: str, *names: object) -> list[str]:
 def test_help_and_usage_are_chinese(argv, capsys):
     _, out, err = run(argv, capsys)
     assert out + err and english(out + err) == []
-    assert "用法：govcheck" in out + err or "缺少必需的参数" in err
+    assert ("用法：govcheck" in out and "\n选项：\n" in out) or "缺少必需的参数" in err
 
 
 @pytest.mark.parametrize(("argv", "sentence"), CASES, ids=[" ".join(a) or "(nothing)" for a, _ in CASES])
@@ -87,6 +87,11 @@ def test_lang_en_gives_the_english_sentence(tmp_path, capsys):
     status, _, err = run(["--lang", "en", "check", SEED, "--jobs", "-1"], capsys)
     assert status == exit_codes.BAD_INPUT and err.startswith("argument --jobs/-j: should be a whole number from 1 to ")
     assert run(["--lang", "en", "check"], capsys)[2] == "Name files, folders or --pair to check.\n"
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    assert run(["--lang", "en", "check", empty], capsys)[2] == f"{empty}: the file is empty.\n"   # said in the checking child
+    bad = ROOT / "samples" / "bad" / "encrypted.pdf"
+    assert run(["--lang", "en", "check", bad], capsys)[2] == f"{bad}: the PDF is encrypted and needs a password.\n"
     assert run(["--lang=en", "report", "--db", missing], capsys)[2] == f"{missing}: no such database.\n"
     _, out, _ = run(["--lang", "en", "check", "--help"], capsys)
     assert out.startswith("usage: govcheck check") and "show this help message and exit" in out
