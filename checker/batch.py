@@ -25,6 +25,11 @@ from .inputs import is_pattern, read_input
 from .interrupt import POLL_SECONDS, Deferred, Interrupted, quiet_worker, sigint_held
 from .names import shown_name
 from .settings import DEFAULT_LIMITS
+from .words import Words
+
+TIMED_OUT = Words("{path}：检查超过{seconds}秒，已中止。", "{path}: the check took longer than {seconds} s and was stopped.")
+OUT_OF_MEMORY = Words("{name}：检查所需内存超出上限，已中止。", "{name}: the check needed more memory than its limit and was stopped.")
+CRASHED = Words("{path}：检查进程意外终止（可能内存不足）。", "{path}: the checking process died (perhaps out of memory).")
 
 # What a folder walk picks up. Markdown files are checked when named, not when
 # met in a folder (there they are READMEs and notes far more often than reports).
@@ -82,17 +87,17 @@ def failure(path: Path | str, status: str, sentence: str) -> dict:
 def timed_out(path: Path, limits: BatchLimits) -> dict:
     """The record of a file whose check was cut off at the time limit (by any runner)."""
     seconds = f"{limits.seconds_per_file:g}"
-    return failure(path, "timeout", f"{path}：检查超过{seconds}秒，已中止。 {path}: the check took longer than {seconds} s.")
+    return failure(path, "timeout", TIMED_OUT(path=path, seconds=seconds))
 
 
 def out_of_memory(name: Path | str) -> str:
     """The sentence for a check that ran out of its memory limit (a MemoryError)."""
-    return f"{name}：检查所需内存超出上限，已中止。 {name}: the check exceeded its memory limit."
+    return OUT_OF_MEMORY(name=name)
 
 
 def crashed(path: Path | str) -> str:
     """The sentence for a checking process that died without a word (killed by the system, crashed)."""
-    return f"{path}：检查进程意外终止（可能内存不足）。 {path}: the checking process died."
+    return CRASHED(path=path)
 
 
 @dataclass(frozen=True)

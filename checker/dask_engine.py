@@ -20,6 +20,11 @@ from .batch import BatchLimits, CheckOptions, check_one_bytes, failure, status_o
 from .errors import InputError, UsageError
 from .inputs import read_input
 from .names import shown_name
+from .words import Words
+
+NEEDS_DASK = Words("使用 Dask 引擎需要先安装：pip install 'govcheck[dask]'。", "The Dask engine needs: pip install 'govcheck[dask]'.")
+DIED_ON_CLUSTER = Words("{path}：集群上的检查进程意外终止（{error}）。", "{path}: the check died on the cluster ({error}).")
+UNREACHABLE = Words("{address}：连不上 Dask 调度器（{reason}）。", "{address}: cannot reach the Dask scheduler ({reason}).")
 
 
 def dask_runner(address: str):
@@ -29,12 +34,11 @@ def dask_runner(address: str):
         try:
             from distributed import Client, wait
         except ImportError:
-            raise UsageError("使用 Dask 引擎需要先安装：pip install 'govcheck[dask]'。 "
-                             "The Dask engine needs: pip install 'govcheck[dask]'.") from None
+            raise UsageError(NEEDS_DASK()) from None
         try:
             client = Client(address, timeout="10s")
         except (OSError, TimeoutError) as exc:
-            raise UsageError(f"{address}：连不上 Dask 调度器（{exc}）。 {address}: cannot reach the Dask scheduler.") from None
+            raise UsageError(UNREACHABLE(address=address, reason=exc)) from None
         with client:
             yield from _run_on(client, wait, paths, limits, options)
 
@@ -69,8 +73,7 @@ def _run_on(client, wait, paths: list[Path], limits: BatchLimits, options: Check
                 try:
                     yield future.result()
                 except Exception as exc:  # KilledWorker (memory), lost worker
-                    yield failure(path, "crashed", f"{path}：集群上的检查进程意外终止（{type(exc).__name__}）。 "
-                                                   f"{path}: the check died on the cluster.")
+                    yield failure(path, "crashed", DIED_ON_CLUSTER(path=path, error=type(exc).__name__))
             now = time.monotonic()
             for future, (path, start) in list(running.items()):
                 if now - start > limits.seconds_per_file:

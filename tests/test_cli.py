@@ -120,7 +120,7 @@ def test_bad_input_gets_one_sentence_and_exit_two(tmp_path, capsys, name):
 
 def test_missing_file_and_directory(tmp_path, capsys):
     status, _, err = run(["check", tmp_path / "nope.html"], capsys)
-    assert status == exit_codes.BAD_INPUT and "文件不存在" in err and "no such file" in err
+    assert status == exit_codes.BAD_INPUT and err == f"{tmp_path / 'nope.html'}：文件不存在。\n"
     status, _, err = run(["check", tmp_path], capsys)   # a folder is walked; this one holds no report
     assert status == exit_codes.BAD_INPUT and str(tmp_path) in err and "没有找到可检查的报告文件" in err
 

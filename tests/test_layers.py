@@ -13,19 +13,20 @@ PACKAGE = ROOT / "checker"
 ALLOWED = {
     "document": set(),
     "findings": set(),
-    "errors": set(),
+    "words": set(),                    # the language of govcheck's own sentences: below everything
+    "errors": {"words"},
     "settings": set(),
     "chars": set(),
     # Report knowledge (numbering, numbers, labels) sits above character normalisation.
     "normalize": {"chars"},
-    "extract": {"document", "errors", "chars", "settings", "extract"},
+    "extract": {"document", "errors", "chars", "settings", "extract", "words"},
     "engine": {"engine", "facts", "findings", "sections", "templates", "errors", "settings", "document", "splits",
                "matching", "chars", "normalize", "values", "mapping", "prose", "dates", "pairing"},
     # Pairing reads records and facts; it knows no rule, file or output. It reads the templates'
     # wording (rules/templates): what every report shares is not copied text.
     "pairing": {"bodies", "chars", "document", "facts", "findings", "normalize", "prose", "templates"},
     "bodies": {"chars", "normalize"},
-    "fingerprints": {"bodies", "errors", "findings"},
+    "fingerprints": {"bodies", "errors", "findings", "words"},
     # Reporters format only: results, findings, and the template labels they print.
     "reporters": {"reporters", "findings", "result", "document", "templates"},
 }
@@ -35,7 +36,7 @@ ALLOWED = {
 # layer or below (the package's __version__ aside). A new module must be placed here.
 LAYERS = (
     # the model: what a document, a finding and a limit are; character normalisation
-    {"document", "findings", "errors", "settings", "chars", "names", "exit_codes", "interrupt"},
+    {"document", "findings", "errors", "settings", "chars", "names", "exit_codes", "interrupt", "words"},
     # files -> the document model
     {"extract", "inputs"},
     # report knowledge: templates, sections, tables, values, prose, the bodies that publish
@@ -48,7 +49,7 @@ LAYERS = (
     # runs over many files, the store, outputs
     {"batch", "limited", "store_file", "store", "season", "dask_engine", "reporters", "outputs"},
     # the command
-    {"cli", "__main__", "__init__"},
+    {"cli", "options", "__main__", "__init__"},
 )
 PACKAGE_CONSTANTS = {"__version__"}   # `from . import __version__`: a constant, not a stage
 

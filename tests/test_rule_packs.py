@@ -146,4 +146,7 @@ def test_bad_rule_file_in_a_pack_is_exit_2_from_rules_and_check(tmp_path, capsys
 
 def test_a_pack_that_is_no_folder_is_exit_2(tmp_path, capsys):
     status, _, err = run(["rules", "--rules", tmp_path / "missing"], capsys)
-    assert status == exit_codes.BAD_INPUT and "不是目录" in err
+    assert status == exit_codes.BAD_INPUT and err == f"--rules：目录 {tmp_path / 'missing'} 不存在。\n"
+    (tmp_path / "empty").mkdir()
+    status, _, err = run(["rules", "--rules", tmp_path / "empty"], capsys)
+    assert status == exit_codes.BAD_INPUT and "目录中没有规则文件（*.toml）" in err

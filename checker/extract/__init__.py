@@ -9,6 +9,7 @@ from pathlib import Path
 from ..document import Document
 from ..errors import BinaryFile, EmptyFile, FileMissing, NotAFile, TooLarge, UndecodableText, UnsupportedFormat
 from ..settings import DEFAULT_LIMITS, Limits
+from ..words import Words
 from .bounds import refuse_long_text
 from .docx import extract_docx
 from .encoding import declared_charset, decode
@@ -17,6 +18,9 @@ from .html import extract_html
 from .pdf import extract_pdf
 from .refusals import refusal
 from .text import extract_text
+
+BYTES_OVER = Words("{size} 字节 > {limit}", "{size} bytes > {limit}")
+OLD_WORD = Words("旧版 Word（.doc）请先另存为 .docx", "save old Word (.doc) files as .docx first")
 
 _HTML_START = re.compile(rb"<\s*(!doctype\s+html|html|head|body|meta|table|div|p|title|span|h[1-6])\b", re.I)
 
@@ -54,7 +58,7 @@ def read_bytes(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
     refuse_special(p)   # a device, FIFO or socket is never opened
     size = p.stat().st_size
     if size > limits.max_bytes:
-        raise TooLarge(path, f"{size} 字节 > {limits.max_bytes}")
+        raise TooLarge(path, BYTES_OVER(size=size, limit=limits.max_bytes))
     return p.read_bytes()
 
 
@@ -65,7 +69,7 @@ def document_from_bytes(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS,
     if not data.strip():
         raise EmptyFile(name)
     if len(data) > limits.max_bytes:
-        raise TooLarge(name, f"{len(data)} 字节 > {limits.max_bytes}")
+        raise TooLarge(name, BYTES_OVER(size=len(data), limit=limits.max_bytes))
     fmt = sniff_format(data, name)
     refused = refusal(data, name, fmt)   # an archive, an OFD file, govcheck's own page: what to do instead
     if refused is not None:
@@ -75,7 +79,7 @@ def document_from_bytes(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS,
     if fmt == "docx":
         return extract_docx(data, name, limits=limits)
     if fmt == "doc":
-        raise UnsupportedFormat(name, "旧版 Word（.doc）请先另存为 .docx / save old .doc files as .docx first")
+        raise UnsupportedFormat(name, OLD_WORD())
     if fmt == "zip":
         raise BinaryFile(name)
     has_bom = data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))

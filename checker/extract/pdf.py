@@ -18,9 +18,14 @@ from ..chars import compact, fix_radicals, looks_traditional, simplify
 from ..document import Block, Cell, Document, Heading, Location, Paragraph, Table
 from ..errors import BrokenFile, EncryptedPdf, PdfTablesUnreadable, ScannedPdf, TooLarge
 from ..settings import DEFAULT_LIMITS, Limits
+from ..words import Words
 from .bounds import refuse_long_text
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)  # a FontBBox warning per glyph on Type3 fonts
+
+BROKEN_STRUCTURE = Words("PDF 结构损坏", "broken PDF structure")
+NO_PAGES = Words("没有页面", "no pages")
+PAGES_OVER = Words("{pages} 页 > {limit}", "{pages} pages > {limit}")
 
 CONTINUES_NEAR_BOTTOM = 110.0   # a table ending this close to the page's foot may go on overleaf
 MARGIN_BAND = 27.0              # points from the paper's top or bottom edge: header and footer only
@@ -499,13 +504,13 @@ def extract_pdf(data: bytes, name: str, *, limits: Limits = DEFAULT_LIMITS,
     except pdfium.PdfiumError as exc:
         if "password" in str(exc).lower():
             raise EncryptedPdf(name) from exc
-        raise BrokenFile(name, "PDF 结构损坏 / broken PDF structure") from exc
+        raise BrokenFile(name, BROKEN_STRUCTURE()) from exc
     try:
         n_pages = len(pdf)
         if n_pages == 0:
-            raise BrokenFile(name, "没有页面 / no pages")
+            raise BrokenFile(name, NO_PAGES())
         if n_pages > limits.max_pages:
-            raise TooLarge(name, f"{n_pages} 页 > {limits.max_pages}")
+            raise TooLarge(name, PAGES_OVER(pages=n_pages, limit=limits.max_pages))
         metadata = {f"pdf:{k}": str(v) for k, v in pdf.get_metadata_dict().items() if v}
         try:
             read = [_read_page(pdf, i) for i in range(n_pages)]
