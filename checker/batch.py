@@ -26,6 +26,11 @@ from .names import shown_name
 from .record import Options as CheckOptions  # what every file of a run is checked with
 from .record import Record
 from .settings import DEFAULT_LIMITS
+from .words import Words
+
+TIMED_OUT = Words("{path}：检查超过{seconds}秒，已中止。", "{path}: the check took longer than {seconds} s and was stopped.")
+OUT_OF_MEMORY = Words("{name}：检查所需内存超出上限，已中止。", "{name}: the check needed more memory than its limit and was stopped.")
+CRASHED = Words("{path}：检查进程意外终止（可能内存不足）。", "{path}: the checking process died (perhaps out of memory).")
 
 # What a folder walk picks up. Markdown files are checked when named, not when
 # met in a folder (there they are READMEs and notes far more often than reports).
@@ -82,17 +87,17 @@ def failure(path: Path | str, status: str, sentence: str) -> Record:
 def timed_out(path: Path, limits: BatchLimits) -> Record:
     """The record of a file whose check was cut off at the time limit (by any runner)."""
     seconds = f"{limits.seconds_per_file:g}"
-    return failure(path, "timeout", f"{path}：检查超过{seconds}秒，已中止。")
+    return failure(path, "timeout", TIMED_OUT(path=path, seconds=seconds))
 
 
 def out_of_memory(name: Path | str) -> str:
     """The sentence for a check that ran out of its memory limit (a MemoryError)."""
-    return f"{name}：检查所需内存超出上限，已中止。"
+    return OUT_OF_MEMORY(name=name)
 
 
 def crashed(path: Path | str) -> str:
     """The sentence for a checking process that died without a word (killed by the system, crashed)."""
-    return f"{path}：检查进程意外终止（可能内存不足）。"
+    return CRASHED(path=path)
 
 
 def check_one(path: Path, options: CheckOptions = CheckOptions()) -> Record:
@@ -108,7 +113,7 @@ def check_one_bytes(data: bytes, name: str, options: CheckOptions = CheckOptions
     """The record of one file's bytes: a pure function of its arguments (what a cluster runs)."""
     try:
         return record_of(check_bytes(data, name, select=options.select, ignore=options.ignore,
-                                     published=options.published), options)
+                                     published=options.published, rules=options.rule_set()), options)
     except InputError as exc:
         return failure(name, status_of(exc), exc.sentence())
     except MemoryError:

@@ -1,28 +1,41 @@
-"""The govcheck command: `check PATH…` and `rules [CODE]`. main() returns the exit status."""
+"""The govcheck command: `check PATH…`, `report --db FILE` and `rules [CODE]`. main() reads
+the options (options.py: parsed and validated there) and runs the command; it returns the
+exit status."""
 from __future__ import annotations
 
-import argparse
 import logging
 import os
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table as RichTable
 
 from . import __version__, exit_codes
-from .batch import BatchLimits, CheckOptions, expand_paths, failure, status_of
+from .batch import BatchLimits, expand_paths, failure, status_of
 from .check import check_bytes, check_file, cross_year_findings, record_of
-from .engine import load_rules, select_rules
+from .engine import NATIONAL, Rule, RuleSet, load_rule_set
+from .engine.words import CATEGORY_ZH, NATIONAL_ZH, SEVERITY_ZH, STATUS_ZH, readable
 from .errors import InputError, RuleFileError, UsageError
 from .findings import Finding, Severity
 from .fingerprints import Baseline
-from .inputs import STDIN, input_name, is_pattern, read_input, skip_own_outputs, skipped_sentence
+from .inputs import STDIN, input_name, read_input, skip_own_outputs, skipped_sentence
 from .limited import call_limited
 from .names import shown_name
+from .options import (
+    FILE_FORMATS,
+    NEEDS_OUTPUT,
+    NO_DATABASE,
+    OUTPUT_KIND,
+    CheckArgs,
+    ReportArgs,
+    RulesArgs,
+    check_options,
+    is_batch,
+    parse,
+)
 from .outputs import ReplacingText, destination_problem
 from .record import Record
 from .reporters import REPORTERS, Reporter
@@ -30,117 +43,16 @@ from .reporters.files import WriteFailed, make_folder
 from .reporters.screen import plain, say
 from .reporters.sheets import MissingDependency
 from .reporters.words import severity_name, status_name
+from .words import Words, asked_language, speaking
 
-FILE_FORMATS = ("csv", "xlsx", "html")   # written to -o, for auditors to hand on
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"日期应写成 YYYY-MM-DD，例如 2025-01-20（收到 {text!r}）") from None
-
-
-def _seconds(text: str) -> float:
-    try:
-        seconds = float(text)
-    except ValueError:
-        seconds = 0.0
-    if not seconds > 0 or seconds == float("inf"):
-        raise argparse.ArgumentTypeError(f"时间上限应为正数（秒），例如 60（收到 {text!r}）")
-    return seconds
-
-
-def _codes(text: str) -> list[str]:
-    return [c.strip() for c in text.split(",") if c.strip()]
-
-
-def _width(text: str) -> int:
-    if not text.isdigit() or int(text) < 40:
-        raise argparse.ArgumentTypeError(f"宽度应为不小于40的整数（收到 {text!r}）")
-    return int(text)
-
-
-def _check_options(args: argparse.Namespace) -> str | None:
-    """One sentence on what is wrong with the options, or None."""
-    if not args.paths and not args.pair:
-        return "请给出要检查的文件、目录或 --pair。 Name files, folders or --pair to check."
-    if args.format in FILE_FORMATS and not args.output:
-        what = "文件" if args.format == "xlsx" else "目录"
-        return f"--format {args.format} 需要用 -o 指定输出{what}。 --format {args.format} needs -o."
-    if args.format in ("csv", "html") and args.output and Path(args.output).is_file():
-        return f"{args.output}：--format {args.format} 写入一个目录，而这是一个文件。 {args.output} is a file, not a folder."
-    if args.engine == "dask" and not args.scheduler:
-        return "--engine dask 需要 --scheduler 地址。 --engine dask needs --scheduler ADDRESS."
-    if STDIN in args.paths and _is_batch(args):
-        return "标准输入（-）只能单独检查：不与其他文件、目录一起，也不用 --db 或 --format csv/xlsx/html。"
-    rules = load_rules()
-    for prefix in [*args.select, *args.ignore]:
-        if not select_rules(rules, [prefix]):
-            return f"没有以 {prefix} 开头的规则（用 govcheck rules 查看）。 No rule code starts with {prefix}."
-    if args.output:
-        folder = Path(args.output).resolve().parent   # a csv/html folder is made; its parent must exist
-        if not folder.is_dir():
-            return f"{args.output}：输出目录不存在。 {args.output}: the output folder does not exist."
-        return destination_problem(args.format, args.output, args.force)   # before anything is checked
-    return None
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="govcheck", description="检查政府信息公开工作年度报告 / check disclosure annual reports")
-    parser.add_argument("--version", action="version", version=f"govcheck {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True)
-    check = sub.add_parser("check", help="检查一个或多个报告文件 / check report files")
-    check.add_argument("paths", nargs="*", metavar="PATH", help="文件、目录或通配符（目录递归查找）")
-    check.add_argument("--format", choices=list(REPORTERS), default="rich",
-                       help="输出格式：rich 终端、json（JSON Lines）、csv（-o 目录）、xlsx（-o 文件）、html（-o 目录）")
-    check.add_argument("--select", type=_codes, default=[], help="只运行这些规则（代码前缀，逗号分隔），如 ARI,STR001")
-    check.add_argument("--ignore", type=_codes, default=[], help="不运行这些规则（代码前缀，逗号分隔）")
-    check.add_argument("--fail-on", choices=[s.value for s in Severity], default="error",
-                       help="达到此级别的问题时退出码为1 (default: error)")
-    check.add_argument("--exit-zero", action="store_true", help="有问题也以0退出")
-    check.add_argument("--published", type=_date, metavar="YYYY-MM-DD",
-                       help="报告的公布日期（用于核对第四十九条的公布期限；优先于文件中找到的日期）")
-    check.add_argument("--output", "-o", metavar="FILE", help="写入文件而不是标准输出")
-    check.add_argument("--force", action="store_true", help="-o 指向的目录不是空的、也不是 govcheck 的输出目录时，仍写入（替换同名文件）")
-    check.add_argument("--width", type=_width, default=None, help="终端宽度（默认自动）")
-    check.add_argument("--brief", action="store_true", help="不画统计表，只列章节和问题")
-    check.add_argument("--debug", action="store_true", help="出错时显示完整的回溯信息")
-    check.add_argument("--jobs", "-j", type=int, default=None, help="批量检查时同时运行的进程数（默认：CPU核数）")
-    check.add_argument("--timeout", type=_seconds, default=60.0, help="每个文件的时间上限（秒，默认60）")
-    check.add_argument("--db", metavar="FILE", help="把结果写入 SQLite 数据库；重跑时跳过内容和版本都未变的文件")
-    check.add_argument("--pair", nargs=2, action="append", default=[], metavar=("THIS", "LAST"),
-                       help="指定今年的报告 THIS 与上年的报告 LAST 对照（不指定时按机关名称和年度自动配对）")
-    check.add_argument("--baseline", metavar="FILE", help="只报告不在此基线文件中的问题（已审阅、已接受的问题不再列出）")
-    check.add_argument("--write-baseline", metavar="FILE", help="把本次发现的全部问题写成基线文件（标记为已审阅）")
-    check.add_argument("--engine", choices=("local", "dask"), default="local",
-                       help="local：本机多进程（默认）；dask：发送到 --scheduler 指定的 Dask 集群")
-    check.add_argument("--scheduler", metavar="ADDRESS", help="Dask 调度器地址，如 tcp://10.0.0.5:8786")
-    report = sub.add_parser("report", help="汇总结果数据库 / summarise a results database")
-    report.add_argument("--db", required=True, metavar="FILE")
-    report.add_argument("--top", type=int, default=20, help="列出错误最多的前N个文件")
-    report.add_argument("--width", type=_width, default=None)
-    report.add_argument("--format", choices=("rich", *FILE_FORMATS), default="rich",
-                        help="rich：终端汇总（默认）；csv/xlsx/html：把数据库中的全部结果写到 -o")
-    report.add_argument("--output", "-o", metavar="PATH")
-    report.add_argument("--force", action="store_true", help="-o 指向的目录不是空的、也不是 govcheck 的输出目录时，仍写入（替换同名文件）")
-    rules = sub.add_parser("rules", help="列出规则，或说明一条规则 / list rules or explain one")
-    rules.add_argument("code", nargs="?")
-    rules.add_argument("--width", type=_width, default=None)
-    return parser
-
-
-def _is_batch(args: argparse.Namespace) -> bool:
-    """One report on the terminal or as one JSON object, with at most its last year's
-    report beside it; anything else is a run over many files (records, outputs, store)."""
-    named = {p for p in args.paths} | {pair[0] for pair in args.pair}
-    return (bool(args.db) or args.format in FILE_FORMATS or args.engine != "local" or len(named) != 1
-            or any(Path(p).is_dir() or is_pattern(p) for p in named))
-
-
-def _options(args: argparse.Namespace) -> CheckOptions:
-    return CheckOptions(tuple(args.select), tuple(args.ignore), args.published)
-
+NO_REPORT_FILES = Words("{where}：没有找到可检查的报告文件（PDF、网页、Word、文本）。",
+                        "{where}: no report files found (PDF, HTML, Word, text).")
+WRITTEN = Words("已写入 {output}（{count} 个文件）。", "Written: {output} ({count} files).")
+NO_RULE = Words("没有规则 {code}（用 govcheck rules 列出全部规则）。", "No rule {code} (govcheck rules lists every rule).")
+BAD_RULE_FILE = Words("规则文件有误：{problem}", "Bad rule file: {problem}")
+INTERRUPTED = Words("已中断。", "Interrupted.")
+INTERNAL = Words("govcheck 内部错误：{error}。请加 --debug 重新运行并报告此问题。",
+                 "govcheck internal error: {error}. Rerun with --debug and report it.")
 
 def exit_status(records: Sequence[Record], new: Sequence[Record], fail_on: str, exit_zero: bool) -> int:
     """One run's exit status, one file or many: 2 when nothing at all could be checked; 1 when
@@ -155,17 +67,18 @@ def exit_status(records: Sequence[Record], new: Sequence[Record], fail_on: str, 
     return exit_codes.OK
 
 
-def _report(args: argparse.Namespace, records: Sequence[Record], *, full: bool) -> None:
+def _report(args: CheckArgs | ReportArgs, records: Sequence[Record], *, full: bool) -> None:
     """Every record through the reporter --format names (one protocol for all of them):
     to -o (a file written whole or not at all, or a folder), else to standard output."""
     fmt = args.format
     if fmt in FILE_FORMATS:
+        assert args.output is not None   # options.py refuses a file format without -o
         target = Path(args.output)
         if fmt != "xlsx":
             make_folder(target)
         reporter = REPORTERS[fmt](target)
         _feed(reporter, records)
-        say(f"已写入 {target}（{len(records)} 个文件）。")
+        say(WRITTEN(output=target, count=len(records)))
         return
     stream = ReplacingText(args.output) if args.output else sys.stdout   # whole or not at all
     try:
@@ -185,7 +98,7 @@ def _feed(reporter: Reporter, records: Sequence[Record]) -> None:
         raise UsageError(str(exc)) from None
 
 
-def _run_batch(args: argparse.Namespace) -> int:
+def _run_batch(args: CheckArgs) -> int:
     from .reporters.batch import BatchProgress
     from .season import local_runner, run_season
     from .store import Store
@@ -195,19 +108,20 @@ def _run_batch(args: argparse.Namespace) -> int:
         say(skipped_sentence(own))
     if not paths:
         where = "、".join(args.paths)
-        say(f"{where}：没有找到可检查的报告文件（PDF、网页、Word、文本）。")
+        say(NO_REPORT_FILES(where=where))
         return exit_codes.BAD_INPUT
     baseline = Baseline.load(args.baseline) if args.baseline else None
     limits = BatchLimits(seconds_per_file=args.timeout, jobs=args.jobs or BatchLimits().jobs)
     if args.engine == "dask":
         from .dask_engine import dask_runner
+        assert args.scheduler is not None   # options.py refuses --engine dask without --scheduler
         runner = dask_runner(args.scheduler)
     else:
         runner = local_runner
     store = Store(args.db) if args.db else None
     progress = BatchProgress(len(paths))
     try:
-        run = run_season(paths, limits=limits, options=_options(args), store=store,
+        run = run_season(paths, limits=limits, options=check_options(args), store=store,
                          by_hand=[(shown_name(this), shown_name(last)) for this, last in args.pair], runner=runner,
                          on_record=progress.add)
     except KeyboardInterrupt:   # Ctrl-C: the workers are gone; say what is kept and how to go on
@@ -230,16 +144,16 @@ def _run_batch(args: argparse.Namespace) -> int:
     return exit_status(records, new, args.fail_on, args.exit_zero)
 
 
-def _run_report(args: argparse.Namespace) -> int:
+def _run_report(args: ReportArgs) -> int:
     from .store import Store
 
     if not Path(args.db).is_file():
-        say(f"{args.db}：数据库不存在。")
+        say(NO_DATABASE(db=args.db))
         return exit_codes.BAD_INPUT
     store = Store(args.db, read_only=True)
     if args.format in FILE_FORMATS:
         if not args.output:
-            say(f"--format {args.format} 需要用 -o 指定输出位置。")
+            print(NEEDS_OUTPUT(fmt=args.format, what=OUTPUT_KIND["place"]()), file=sys.stderr)
             return exit_codes.BAD_INPUT
         problem = destination_problem(args.format, args.output, args.force)
         if problem:
@@ -278,34 +192,28 @@ def _run_report(args: argparse.Namespace) -> int:
     return exit_codes.OK
 
 
-def _run_check(args: argparse.Namespace) -> int:
-    problem = _check_options(args)
-    if problem:
-        say(problem)
-        return exit_codes.BAD_INPUT
-    if _is_batch(args):
-        return _run_batch(args)
-    return _run_single(args)
-
-
-def _checked(path: str, args: argparse.Namespace, data: bytes | None = None) -> Record:
+def _checked(path: str, args: CheckArgs, data: bytes | None = None) -> Record:
     """The record of one file (or of `data`, standard input's bytes read by the parent: a
     child process has no stdin), with the cross-year findings of the files --pair sets beside it."""
-    options = _options(args)
+    options = check_options(args)
+    rules = options.rule_set()
     name = input_name(path)
     if data is not None:
-        result = check_bytes(data, name, select=options.select, ignore=options.ignore, published=options.published)
+        result = check_bytes(data, name, select=options.select, ignore=options.ignore, published=options.published,
+                             rules=rules)
     else:
-        result = check_file(path, select=options.select, ignore=options.ignore, published=options.published)
+        result = check_file(path, select=options.select, ignore=options.ignore, published=options.published,
+                            rules=rules)
     record = record_of(result, options)
     for _this, last in args.pair:
-        last_record = record_of(check_file(last, select=options.select, ignore=options.ignore), options)
-        findings, summary = cross_year_findings(record, last_record, select=options.select, ignore=options.ignore)
+        last_record = record_of(check_file(last, select=options.select, ignore=options.ignore, rules=rules), options)
+        findings, summary = cross_year_findings(record, last_record, select=options.select, ignore=options.ignore,
+                                                rules=rules)
         record = record.with_findings(sorted([*record.findings, *findings], key=Finding.sort_key), cross_year=summary)
     return record
 
 
-def _run_single(args: argparse.Namespace) -> int:
+def _run_single(args: CheckArgs) -> int:
     """One report, with its last year's report beside it when --pair names one: a batch of one,
     checked as a batch worker is (process, memory and time limits; the pair's files too), and
     drawn in full on the terminal."""
@@ -318,7 +226,7 @@ def _run_single(args: argparse.Namespace) -> int:
     except InputError as exc:
         say(exc.sentence())
         record = replace(failure(path, getattr(exc, "status", None) or status_of(exc), exc.sentence()),
-                         options=_options(args))   # the same record a batch makes of it
+                         options=check_options(args))   # the same record a batch makes of it
         if args.format != "rich" or args.output:   # the terminal had the sentence already
             _report(args, [record], full=True)
         return exit_status([record], [record], args.fail_on, args.exit_zero)
@@ -330,44 +238,71 @@ def _run_single(args: argparse.Namespace) -> int:
     return exit_status([record], [record], args.fail_on, args.exit_zero)
 
 
-def _run_rules(args: argparse.Namespace) -> int:
+def _origin(rule: Rule) -> str:
+    """全国规则, or the pack's folder name (and 替换 where it stands for a national rule)."""
+    if rule.origin == NATIONAL:
+        return NATIONAL_ZH
+    return f"{rule.origin}（替换）" if rule.replaces else rule.origin
+
+
+def _run_rules(args: RulesArgs) -> int:
     console = Console(width=args.width, highlight=False)
-    rules = load_rules()
+    rules = load_rule_set(args.rule_dirs)
     if args.code:
-        chosen = select_rules(rules, [args.code])
-        exact = [r for r in chosen if args.code.upper() in (r.code, *r.aliases)]
-        if not exact:
-            print(f"没有规则 {args.code}（用 govcheck rules 列出全部规则）。 No rule {args.code}.", file=sys.stderr)
+        rule = rules.get(args.code)
+        if rule is None:
+            print(NO_RULE(code=args.code), file=sys.stderr)
             return exit_codes.BAD_INPUT
-        rule = exact[0]
-        console.print(f"[bold]{rule.code}[/bold] {rule.name}   类别：{rule.category.value}   级别：{rule.severity.value}   状态：{rule.status}")
-        console.print(rule.summary)
-        console.print(f"\n[bold]检查什么[/bold]\n{rule.doc['what']}\n\n[bold]为什么[/bold]\n{rule.doc['why']}\n\n[bold]例子[/bold]\n{rule.doc['example']}")
-        console.print(f"\n[bold]提示语[/bold]\n{rule.message}")
-        params = {k: v for k, v in rule.params.items()}
-        console.print(f"\n[bold]规则数据[/bold] kind = {rule.kind} {params}  ({rule.path})", markup=True)
+        _explain(console, rule)
         return exit_codes.OK
     table = RichTable(show_edge=False)
-    for name in ("规则", "名称", "类别", "级别", "说明"):
+    for name in ("规则", "类别", "级别", "来源", "说明"):
         table.add_column(name)
-    for rule in rules:
-        table.add_row(rule.code, rule.name, rule.category.value, rule.severity.value, rule.summary)
+    for rule in _shown(rules):
+        table.add_row(rule.code, CATEGORY_ZH[rule.category], SEVERITY_ZH[rule.severity], _origin(rule), rule.summary)
     console.print(table)
     return exit_codes.OK
 
 
+def _shown(rules: RuleSet) -> list[Rule]:
+    """With packs: the packs' rules first (what the pack changes), then the rest."""
+    return sorted(rules, key=lambda r: (r.origin == NATIONAL, r.code)) if rules.packs else list(rules)
+
+
+def _explain(console: Console, rule: Rule) -> None:
+    """One rule in Chinese: what it checks, why, an example, and its sentences with 〈what each value is〉."""
+    console.print(f"[bold]{rule.code}[/bold] {rule.summary}", markup=True)
+    console.print(f"类别：{CATEGORY_ZH[rule.category]}   级别：{SEVERITY_ZH[rule.severity]}   "
+                  f"状态：{STATUS_ZH[rule.status]}   来源：{_origin(rule)}", markup=False)
+    console.print(f"\n[bold]检查什么[/bold]\n{rule.doc['what']}\n\n[bold]为什么[/bold]\n{rule.doc['why']}\n\n"
+                  f"[bold]例子[/bold]\n{rule.doc['example']}")
+    console.print("\n[bold]提示语[/bold]")
+    for text in dict.fromkeys((rule.message, *rule.messages.values())):   # two cases may share a sentence
+        console.print(f"・{readable(text)}", markup=False)
+    console.print(f"\n[bold]规则文件[/bold]\n{rule.path}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
-    parser = build_parser()
+    words = list(sys.argv[1:] if argv is None else argv)
+    with speaking(asked_language(words)):   # the help is built in it, so it is known first
+        return _main(words)
+
+
+def _main(argv: list[str]) -> int:
+    args: CheckArgs | ReportArgs | RulesArgs | None = None
     try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:  # argparse: usage errors exit 2, --help/--version 0
-        return int(exc.code or 0)
-    try:
-        runners = {"check": _run_check, "report": _run_report, "rules": _run_rules}
-        return runners[args.command](args)
+        parsed = parse(argv)
+        if isinstance(parsed, int):   # --help or --version answered
+            return parsed
+        args = parsed
+        if isinstance(args, CheckArgs):
+            return _run_batch(args) if is_batch(args) else _run_single(args)
+        if isinstance(args, ReportArgs):
+            return _run_report(args)
+        return _run_rules(args)
     except RuleFileError as exc:
-        print(f"规则文件有误：{exc} / bad rule file", file=sys.stderr)
+        say(BAD_RULE_FILE(problem=exc))
         return exit_codes.BAD_INPUT
     except (UsageError, WriteFailed) as exc:
         say(exc.sentence)
@@ -376,11 +311,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115  (kept open: Python flushes stdout at exit)
         return exit_codes.OK
     except KeyboardInterrupt:
-        print("已中断。 Interrupted.", file=sys.stderr)
-        return 130
+        say(INTERRUPTED())
+        return exit_codes.INTERRUPTED
     except Exception as exc:  # a bug in govcheck: one sentence, not a traceback
-        if getattr(args, "debug", False):
+        if args is not None and args.debug:
             raise
-        say(f"govcheck 内部错误：{type(exc).__name__}: {exc}。请加 --debug 重新运行并报告此问题。 "
-            f"Internal error; rerun with --debug.")
+        say(INTERNAL(error=f"{type(exc).__name__}: {exc}"))
         return exit_codes.INTERNAL

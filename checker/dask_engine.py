@@ -21,6 +21,11 @@ from .errors import InputError, UsageError
 from .inputs import read_input
 from .names import shown_name
 from .record import Record
+from .words import Words
+
+NEEDS_DASK = Words("使用 Dask 引擎需要先安装：pip install 'govcheck[dask]'。", "The Dask engine needs: pip install 'govcheck[dask]'.")
+DIED_ON_CLUSTER = Words("{path}：集群上的检查进程意外终止（{error}）。", "{path}: the check died on the cluster ({error}).")
+UNREACHABLE = Words("{address}：连不上 Dask 调度器（{reason}）。", "{address}: cannot reach the Dask scheduler ({reason}).")
 
 
 def checked_as_dict(data: bytes, name: str, options: CheckOptions) -> dict:
@@ -36,11 +41,11 @@ def dask_runner(address: str):
         try:
             from distributed import Client, wait
         except ImportError:
-            raise UsageError("使用 Dask 引擎需要先安装：pip install 'govcheck[dask]'。") from None
+            raise UsageError(NEEDS_DASK()) from None
         try:
             client = Client(address, timeout="10s")
         except (OSError, TimeoutError) as exc:
-            raise UsageError(f"{address}：连不上 Dask 调度器（{exc}）。") from None
+            raise UsageError(UNREACHABLE(address=address, reason=exc)) from None
         with client:
             yield from _run_on(client, wait, paths, limits, options)
 
@@ -75,7 +80,7 @@ def _run_on(client, wait, paths: list[Path], limits: BatchLimits, options: Check
                 try:
                     yield Record.from_dict(future.result())
                 except Exception as exc:  # KilledWorker (memory), lost worker
-                    yield failure(path, "crashed", f"{path}：集群上的检查进程意外终止（{type(exc).__name__}）。")
+                    yield failure(path, "crashed", DIED_ON_CLUSTER(path=path, error=type(exc).__name__))
             now = time.monotonic()
             for future, (path, start) in list(running.items()):
                 if now - start > limits.seconds_per_file:

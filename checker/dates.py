@@ -126,17 +126,3 @@ def body_tags(body: str | None) -> frozenset[str]:
     if kind == "department" and _DEPARTMENT_PLACE.match(name):
         return frozenset({kind, COUNTY_DEPARTMENT})
     return frozenset({kind})
-
-
-def deadline(year: int, kind: str) -> tuple[date, date | None]:
-    """(deadline, hard deadline) for a report of `year`: departments by 31 January,
-    governments by 31 March; townships and subdistricts are given the departments' date
-    by most provinces, so after 31 January is doubtful and after 31 March is late. A
-    zone's 管委会 is not named in article 49: it is given the government's date (never
-    called late when it might not be)."""
-    january, march = date(year + 1, 1, 31), date(year + 1, 3, 31)
-    if kind in ("government", "zone"):
-        return march, None
-    if kind in ("township", "subdistrict"):
-        return january, march
-    return january, None

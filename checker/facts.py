@@ -196,7 +196,8 @@ def find_signature(document: Document) -> str | None:
     blocks (落款), else the one named in '本报告由…编制'."""
     blocks = [b for b in document.blocks if isinstance(b, (Heading, Paragraph))]
     signed = [name for b in reversed(blocks[-4:]) if (name := _organisation_line(b))]
-    return (signed or _compiled_by(blocks) or [None])[0]
+    found = signed or _compiled_by(blocks)
+    return found[0] if found else None
 
 
 def build_facts(document: Document, *, published: date | None = None) -> ReportFacts:
@@ -208,6 +209,7 @@ def build_facts(document: Document, *, published: date | None = None) -> ReportF
     tables = runon.tables if runon is not None else map_tables(document)
     per_table = _templates_by_evidence(tables)
     seen = set(per_table.values()) | {t for m in tables.values() for t in m.evidence}
+    template: str | None
     if len(set(per_table.values())) == 1 and len(seen) == 1:
         template, mixed = next(iter(seen)), False
     elif seen:

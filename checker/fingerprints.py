@@ -19,9 +19,13 @@ from typing import TYPE_CHECKING
 
 from .bodies import body_key
 from .errors import BaselineError
+from .words import Words
 
 if TYPE_CHECKING:
     from .record import Record
+
+NO_BASELINE = Words("{path}：基线文件不存在（先用 --write-baseline 生成）。", "{path}: no such baseline file (make one with --write-baseline).")
+NOT_A_BASELINE = Words("{path}：不是 govcheck 的基线文件。", "{path}: not a govcheck baseline file.")
 
 PLACE_KEYS = ("table", "row", "column", "section")
 
@@ -62,11 +66,11 @@ class Baseline:
         try:
             raw = json.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
-            raise BaselineError(f"{path}：基线文件不存在（先用 --write-baseline 生成）。") from None
+            raise BaselineError(NO_BASELINE(path=path)) from None
         except (OSError, UnicodeDecodeError, json.JSONDecodeError):
-            raise BaselineError(f"{path}：不是 govcheck 的基线文件。") from None
+            raise BaselineError(NOT_A_BASELINE(path=path)) from None
         if not isinstance(raw, dict) or raw.get("version") != cls.VERSION or not isinstance(raw.get("findings"), dict):
-            raise BaselineError(f"{path}：不是 govcheck 的基线文件。")
+            raise BaselineError(NOT_A_BASELINE(path=path))
         return cls(raw["findings"])
 
     @classmethod

@@ -17,21 +17,28 @@ from .extract import read_bytes
 from .extract.refusals import Refusal, is_own_page
 from .names import shown_name
 from .settings import DEFAULT_LIMITS, Limits
+from .words import Words
 
 STDIN = "-"
-STDIN_NAME = "标准输入"
+STDIN_NAME = "标准输入"   # the name a record carries: data, one language
 GLOB_CHARACTERS = "*?["
 # https://…, ftp://…; a Path folds the two slashes into one, so one is enough
 _URL = re.compile(r"^(?:https?|ftps?)://?", re.I)
 _HTML_SUFFIXES = (".html", ".htm", ".shtml")
+OVER_BYTES = Words("超过 {limit} 字节", "over {limit} bytes")
+SKIPPED = Words("已跳过 govcheck 自己生成的 {count} 个检查结果页面（在 {where} 中）。",
+                "Skipped {count} results pages govcheck wrote (in {where}).")
+AND_MORE = Words("等", " and more")
+AND = Words("、", ", ")
 
 
 class NoPermission(Refusal):
-    zh = "无法读取（没有权限）"
+    words = Words("{path}：无法读取（没有权限）{detail}。", "{path}: cannot be read (no permission){detail}.")
 
 
 class WebAddress(Refusal):
-    zh = "这是网址，govcheck 不联网，请先把报告下载到本地，再检查下载的文件"
+    words = Words("{path}：这是网址，govcheck 不联网，请先把报告下载到本地，再检查下载的文件{detail}。",
+                  "{path}: this is a web address; govcheck works offline, so download the report first and check the downloaded file{detail}.")
 
 
 def looks_like_url(argument: str | os.PathLike) -> bool:
@@ -55,20 +62,21 @@ def read_input(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) -> byte
     if os.fspath(path) == STDIN:
         data = sys.stdin.buffer.read(limits.max_bytes + 1)
         if len(data) > limits.max_bytes:
-            raise TooLarge(STDIN_NAME, f"超过 {limits.max_bytes} 字节")
+            raise TooLarge(STDIN_NAME, OVER_BYTES(limit=limits.max_bytes))
         return data
     if looks_like_url(path) and not os.path.lexists(path):
         raise WebAddress(re.sub(r"^([A-Za-z]+):/(?!/)", r"\1://", os.fspath(path)))
     try:
-        return read_bytes(path, limits)
+        return read_bytes(os.fspath(path), limits)
     except PermissionError:
-        raise NoPermission(path) from None
+        raise NoPermission(os.fspath(path)) from None
 
 
 def skip_own_outputs(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
     """(paths to check, govcheck's own result pages among them). Only the head of a regular
     HTML file is read; anything that cannot be read is left for its own sentence."""
-    kept, own = [], []
+    kept: list[Path] = []
+    own: list[Path] = []
     for path in paths:
         (own if _is_own_page(path) else kept).append(path)
     return kept, own
@@ -88,5 +96,5 @@ def _is_own_page(path: Path) -> bool:
 
 def skipped_sentence(own: list[Path]) -> str:
     folders = list(dict.fromkeys(shown_name(p.parent) for p in own))
-    where = "、".join(folders[:3]) + ("等" if len(folders) > 3 else "")
-    return f"已跳过 govcheck 自己生成的 {len(own)} 个检查结果页面（在 {where} 中）。"
+    where = AND().join(folders[:3]) + (AND_MORE() if len(folders) > 3 else "")
+    return SKIPPED(count=len(own), where=where)

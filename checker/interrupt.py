@@ -13,8 +13,18 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
+
+from .words import Words
 
 POLL_SECONDS = 0.1
+
+NOT_KEPT = Words("已中断：没有使用 --db，本次的检查结果没有保存。", "Interrupted: without --db, this run's results were not kept.")
+KEPT = Words("已中断：已检查的结果保存在 {db}，再次运行同一命令即可接着检查其余的文件。",
+             "Interrupted: the results checked so far are kept in {db}; run the same command again to check the rest.")
+KEPT_COUNT = Words("已中断：本次的 {total} 个文件中已有 {stored} 个的结果保存在 {db}，再次运行同一命令即可接着检查其余的文件。",
+                   "Interrupted: {stored} of this run's {total} files have their results kept in {db}; "
+                   "run the same command again to check the rest.")
 
 
 class Interrupted(KeyboardInterrupt):
@@ -26,7 +36,7 @@ class Deferred:
 
     def __init__(self) -> None:
         self.requested = False
-        self._previous = None
+        self._previous: Any = None   # whatever signal.signal() gave back
         self.active = False
 
     def install(self) -> None:
@@ -69,10 +79,9 @@ def quiet_worker() -> None:
 def interrupted_sentence(paths: list[Path], store=None, tool_version: str = "") -> str:
     """What Ctrl-C leaves: how many of the run's files have their result stored, and how to go on."""
     if store is None:
-        return "已中断：没有使用 --db，本次的检查结果没有保存。"
+        return NOT_KEPT()
     try:
         stored = store.stored_count(paths, tool_version)
     except Exception:   # the sentence must come whatever the store says
-        return f"已中断：已检查的结果保存在 {store.path}，再次运行同一命令即可接着检查其余的文件。"
-    return (f"已中断：本次的 {len(paths)} 个文件中已有 {stored} 个的结果保存在 {store.path}，"
-            f"再次运行同一命令即可接着检查其余的文件。")
+        return KEPT(db=store.path)
+    return KEPT_COUNT(total=len(paths), stored=stored, db=store.path)

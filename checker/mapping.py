@@ -367,10 +367,10 @@ def _header_label(row: list[Cell], column_id: str, table_id: str) -> str:
 def _t2_columns(row_id: str, header_columns: list[str]) -> list[str]:
     """表二 columns of a row: the block header's, if it fits the row; else the newest template's."""
     specs = [t.tables["t2"].row(row_id) for t in sorted(load_templates().values(), key=lambda t: -t.first_year)]
-    specs = [spec for spec in specs if spec is not None]  # row_id was matched, so one at least
-    if header_columns and any(set(header_columns) <= set(spec.columns) for spec in specs):
+    found = [spec for spec in specs if spec is not None]  # row_id was matched, so one at least
+    if header_columns and any(set(header_columns) <= set(spec.columns) for spec in found):
         return header_columns
-    return list(specs[0].columns)
+    return list(found[0].columns)
 
 
 # --- 表四: one printed row of fifteen --------------------------------------------
@@ -445,7 +445,8 @@ def _map_t4(tables: list[Table]) -> MappedTable:
                 continue
             location = table.row_location(r)
             ids = _t4_column_ids(header, table.aligned)
-            positional = [(ids[c], row[c]) for c in range(min(len(ids), len(row))) if ids[c] is not None]
+            positional: list[tuple[tuple[str, str], Cell]] = [
+                (key, row[c]) for c in range(min(len(ids), len(row))) if (key := ids[c]) is not None]
             keys = [k for k, _ in positional]
             if len(set(keys)) == 15 and len(keys) == 15:
                 pairs = positional

@@ -15,10 +15,23 @@ from typing import IO
 from .extract.refusals import OWN_PAGE_MARK
 from .names import shown_name
 from .reporters.files import failed, put_in_place, reason, remove, temporary_beside
+from .words import Words
 
 FOLDER_FORMATS = ("csv", "html")
 CSV_FILES = ("reports.csv", "findings.csv")
 PROBE_BYTES = 16 * 1024          # a folder that cannot take this cannot take the outputs
+
+IS_FOLDER = Words("{path}：这是一个目录，--format {fmt} 写入一个文件。", "{path}: this is a folder; --format {fmt} writes one file.")
+IS_FILE = Words("{path}：这是一个文件，--format {fmt} 写入一个目录。", "{path}: this is a file; --format {fmt} writes a folder.")
+UNREADABLE = Words("{path}：无法读取输出目录（{reason}）。", "{path}: cannot read the output folder ({reason}).")
+REPLACES = Words("（会替换其中的 {names}）", " (it would replace {names})")
+NOT_OURS = Words("{path}：目录不是空的，也不是 govcheck 写过的输出目录{replaced}；确认要写入请加 --force，或换一个空目录。",
+                 "{path}: the folder is not empty and govcheck did not write it{replaced}; add --force to write there anyway, "
+                 "or choose an empty folder.")
+LINK = Words("{path}：这是一个符号链接，govcheck 不会通过链接把结果写到输出位置之外；请删除它或换一个输出位置。",
+             "{path}: this is a symbolic link; govcheck never writes its results through a link to somewhere else; "
+             "remove it or choose another place.")
+UNWRITABLE = Words("{path}：无法写入（{reason}），请换一个输出位置。", "{path}: cannot be written ({reason}); choose another place.")
 
 
 # -- before the run ----------------------------------------------------------------------------
@@ -31,7 +44,7 @@ def destination_problem(fmt: str, output: str | os.PathLike, force: bool = False
     if out.is_symlink():
         return _link_sentence(out)
     if out.is_dir():
-        return f"{shown_name(out)}：这是一个目录，--format {fmt} 写入一个文件。"
+        return IS_FOLDER(path=shown_name(out), fmt=fmt)
     return _probe(out.parent)
 
 
@@ -41,11 +54,11 @@ def _folder_problem(fmt: str, out: Path, force: bool) -> str | None:
     if not out.exists():
         return _probe(out.parent)          # the folder is made when the outputs are written
     if not out.is_dir():
-        return f"{shown_name(out)}：这是一个文件，--format {fmt} 写入一个目录。"
+        return IS_FILE(path=shown_name(out), fmt=fmt)
     try:
         entries = [e for e in os.scandir(out) if not e.name.startswith(".")]
     except OSError as exc:
-        return f"{shown_name(out)}：无法读取输出目录（{reason(exc)}）。"
+        return UNREADABLE(path=shown_name(out), reason=reason(exc))
     for entry in entries:
         if entry.is_symlink() and _could_write(fmt, entry.name):
             return _link_sentence(Path(entry.path))
@@ -53,9 +66,8 @@ def _folder_problem(fmt: str, out: Path, force: bool) -> str | None:
         replaced = [e.name for e in entries if _could_write(fmt, e.name) and _known(fmt, e.name)
                     and not _ours(Path(e.path))]
         if replaced or not any(_ours(Path(e.path)) for e in entries if _known(fmt, e.name)):
-            what = f"（会替换其中的 {'、'.join(sorted(replaced))}）" if replaced else ""
-            return (f"{shown_name(out)}：目录不是空的，也不是 govcheck 写过的输出目录{what}；"
-                    "确认要写入请加 --force，或换一个空目录。")
+            what = REPLACES(names="、".join(sorted(replaced))) if replaced else ""
+            return NOT_OURS(path=shown_name(out), replaced=what)
     return _probe(out)
 
 
@@ -87,8 +99,7 @@ def _ours(path: Path) -> bool:
 
 
 def _link_sentence(path: Path) -> str:
-    return (f"{shown_name(path)}：这是一个符号链接，govcheck 不会通过链接把结果写到输出位置之外；"
-            "请删除它或换一个输出位置。")
+    return LINK(path=shown_name(path))
 
 
 def _probe(folder: Path) -> str | None:
@@ -102,7 +113,7 @@ def _probe(folder: Path) -> str | None:
         finally:
             os.unlink(name)
     except OSError as exc:
-        return f"{shown_name(folder)}：无法写入（{reason(exc)}），请换一个输出位置。"
+        return UNWRITABLE(path=shown_name(folder), reason=reason(exc))
     return None
 
 

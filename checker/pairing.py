@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Generic, Protocol, TypeVar
 
 from .bodies import MIN_SUFFIX_KEY, body_key
 from .chars import compact
@@ -24,8 +24,24 @@ from .prose import Sentence
 from .templates import load_boilerplate, load_sections, load_templates
 from .values import Value
 
-if TYPE_CHECKING:
-    from .record import Record
+
+class Paired(Protocol):
+    """What pairing reads of a record (record.Record): which file, body, year and format, and
+    whether it was checked."""
+
+    @property
+    def file(self) -> str: ...
+    @property
+    def body(self) -> str | None: ...
+    @property
+    def year(self) -> int | None: ...
+    @property
+    def format(self) -> str | None: ...
+    @property
+    def ok(self) -> bool: ...
+
+
+R = TypeVar("R", bound=Paired)
 
 @dataclass(frozen=True)
 class YearSide:
@@ -56,13 +72,6 @@ class YearSide:
     def text(self, section: str | None = None) -> str:
         """The prose of one section, or of the whole report when `section` is None, one sentence a line."""
         return "\n".join(s.text for s in self.sentences if section is None or s.section == section)
-
-
-def side_of(record: Record) -> YearSide:
-    report = record.report
-    if report is None:
-        return YearSide(record.file, None, None, None)
-    return YearSide(record.file, report.body, report.year, report.template, report.values, report.sentences)
 
 
 # --- how much of this year's text was last year's --------------------------------------
@@ -157,22 +166,22 @@ def overlap_ratio(this_text: str, last_text: str, shingle: int = SHINGLE, *,
 # --- which records form pairs -----------------------------------------------------------
 
 @dataclass(frozen=True)
-class Pair:
-    this: Record   # the later report's record
-    last: Record   # the report of the year before
+class Pair(Generic[R]):
+    this: R   # the later report's record
+    last: R   # the report of the year before
     by_hand: bool = False
 
 
-def _checked(record: Record) -> bool:
-    return record.ok and record.report is not None
+def _checked(record: Paired) -> bool:
+    return record.ok
 
 
 def _same_path(a: str, b: str) -> bool:
     return Path(a).resolve() == Path(b).resolve()
 
 
-def find_pairs(records: Iterable[Record], by_hand: Iterable[tuple[str, str]] = (),
-               earlier: Iterable[Record] = ()) -> list[Pair]:
+def find_pairs(records: Iterable[R], by_hand: Iterable[tuple[str, str]] = (),
+               earlier: Iterable[R] = ()) -> list[Pair[R]]:
     """Pairs named by hand (--pair THIS LAST) first; then every checked report whose body,
     by its key, has a report of the year before, among `records` and then `earlier`
     (reports that only stand as last year's). A body with several reports for that year
@@ -180,7 +189,7 @@ def find_pairs(records: Iterable[Record], by_hand: Iterable[tuple[str, str]] = (
     checked = [r for r in records if _checked(r)]
     before = [r for r in earlier if _checked(r)]
     from_earlier = {id(r) for r in before}
-    pairs: list[Pair] = []
+    pairs: list[Pair[R]] = []
     taken: set[int] = set()
     for this_path, last_path in by_hand:
         this = next((r for r in checked if _same_path(r.file, this_path)), None)
@@ -188,7 +197,7 @@ def find_pairs(records: Iterable[Record], by_hand: Iterable[tuple[str, str]] = (
         if this is not None and last is not None:
             pairs.append(Pair(this, last, by_hand=True))
             taken.add(id(this))
-    by_year: dict[int, _BodyIndex] = {}
+    by_year: dict[int, _BodyIndex[R]] = {}
     for record in checked + before:
         if record.year and body_key(record.body):
             by_year.setdefault(record.year, _BodyIndex()).add(record)
@@ -202,21 +211,21 @@ def find_pairs(records: Iterable[Record], by_hand: Iterable[tuple[str, str]] = (
     return pairs
 
 
-class _BodyIndex:
+class _BodyIndex(Generic[R]):
     """Records of one year by body key, and by every tail of the key long enough to
     name a body, so that pairing a season is linear rather than every report against every other."""
 
     def __init__(self) -> None:
-        self.exact: dict[str, list[Record]] = {}
-        self.tails: dict[str, list[Record]] = {}
+        self.exact: dict[str, list[R]] = {}
+        self.tails: dict[str, list[R]] = {}
 
-    def add(self, record: Record) -> None:
+    def add(self, record: R) -> None:
         key = body_key(record.body)
         self.exact.setdefault(key, []).append(record)
         for start in range(1, len(key) - MIN_SUFFIX_KEY + 1):
             self.tails.setdefault(key[start:], []).append(record)
 
-    def same_body(self, key: str) -> list[Record]:
+    def same_body(self, key: str) -> list[R]:
         """Records whose key equals `key`, ends with it, or is a tail of it (see bodies.same_body)."""
         if not key:
             return []

@@ -81,10 +81,10 @@ def paragraphs_of(document: Document, sections: SectionResult) -> list[PrintedPa
     """Every printed paragraph (headings included), numbered within its section."""
     owner: dict[int, str] = {}
     headings = set()
-    for section in sections.sections:
-        headings.add(section.block_index)
-        for i in range(section.block_index, section.end_index):
-            owner[i] = section.id
+    for printed in sections.sections:
+        headings.add(printed.block_index)
+        for i in range(printed.block_index, printed.end_index):
+            owner[i] = printed.id
     width = _line_width(document) if document.format == "pdf" else None
     out: list[PrintedParagraph] = []
     counts: dict[str | None, int] = {}
@@ -297,7 +297,7 @@ def appeal_claims(sentence: Sentence, report_year: int | None) -> list[AppealCla
         return []
     if not all(this for _, _, this in clauses_of(text, report_year)):
         return []  # a sentence that also speaks of last year's cases
-    mentions = [(m.start(), m.end(), m.lastgroup) for m in _GROUP.finditer(text)]
+    mentions = [(m.start(), m.end(), m.lastgroup or "") for m in _GROUP.finditer(text)]   # every alternative is named
     if not mentions:
         return []
     out: list[AppealClaim] = []
@@ -316,7 +316,7 @@ def appeal_claims(sentence: Sentence, report_year: int | None) -> list[AppealCla
             before = re.search(rf"(?<![\d{CHINESE_NUMERAL_CHARS}])(?P<n>{NUMBER}){_UNIT}(?:被|已|经复议|经审理)?$", text[end:o.start()])
             for found in (after, before):
                 if found and (n := parse_int(found.group("n"))) is not None:
-                    out.append(AppealClaim((group,), o.lastgroup, n, o.group(0), sentence))
+                    out.append(AppealClaim((group,), o.lastgroup or "", n, o.group(0), sentence))
                     break
     for pattern, kind in ((_ALL_UPHELD, "all_upheld"), (_ALL_WON, "all_won"), (_ALL_CONCLUDED, "all_concluded"),
                           (_NONE_CORRECTED, "none_lost")):

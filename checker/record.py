@@ -14,9 +14,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from .document import Location as Printed
+from .engine import RuleSet, load_rule_set
 from .findings import Category, CellRef, Finding, Location, Number, Severity, Summary
 from .fingerprints import fingerprints_of
 from .places import cell_key, cell_of_key
@@ -32,21 +34,26 @@ READER_KEYS_LEFT_OUT = (MATERIAL_KEY, "reused")   # what a record carries for th
 
 @dataclass(frozen=True)
 class Options:
-    """What every file of a run is checked with (--select, --ignore, --published)."""
+    """What every file of a run is checked with (--select, --ignore, --published, --rules): a
+    stored result answers only the same question."""
 
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     published: date | None = None
+    rules: tuple[str, ...] = ()   # the packs' folders (--rules): workers load the rule set themselves
+
+    def rule_set(self) -> RuleSet:
+        return load_rule_set(tuple(Path(p) for p in self.rules))   # cached: once per process
 
     def to_dict(self) -> dict[str, Any]:
         return {"select": list(self.select), "ignore": list(self.ignore),
-                "published": self.published.isoformat() if self.published else None}
+                "published": self.published.isoformat() if self.published else None, "rules": list(self.rules)}
 
     @classmethod
     def from_dict(cls, raw: Mapping[str, Any]) -> Options:
         published = raw.get("published")
         return cls(tuple(raw.get("select") or ()), tuple(raw.get("ignore") or ()),
-                   date.fromisoformat(published) if published else None)
+                   date.fromisoformat(published) if published else None, tuple(raw.get("rules") or ()))
 
 
 @dataclass(frozen=True)

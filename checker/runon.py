@@ -459,7 +459,7 @@ def _row_table(text: str, start: int, end: int, table_id: str, location: Locatio
     for k, (cells, (mark, figures, place, delimited)) in enumerate(zip(cells_of, rows)):
         if table_id != "t2":
             note_template(mapped, "row", mark.row, mapped.row_labels[mark.row])
-        _place_run(mapped, cells, figures, place, k, blanks, delimited, text[place.column - 1:][:len(figures) + 12])
+        _place_run(mapped, cells, figures, place, k, blanks, delimited, text[(place.column or 1) - 1:][:len(figures) + 12])
     printed = tuple((compact(mark.label), figures.strip()) for mark, figures, _, _ in rows)
     return _Found(mapped, _header_start(text, start, marks[0].start, table_id), last_end, printed,
                   tuple(place for _, _, place, _ in rows))
@@ -488,7 +488,7 @@ def _t4_by_groups(text: str, start: int, end: int, location: Location) -> _Found
     rows, places = [], []
     cells_of = {group: tuple(c for c in T4_ORDER if c[0] == group) for _, group, *_ in found}
     blanks = leaves_blanks("t4", [(cells_of[group], figures) for _, group, _, figures, _ in found])
-    for k, (_at, group, label, figures, figures_start) in enumerate(found):
+    for k, (_label_start, group, label, figures, figures_start) in enumerate(found):
         stop = found[k + 1][0] if k + 1 < len(found) else end
         figures_end = figures_start + len(figures.rstrip())
         place = _at(location, text, figures_start)
@@ -496,7 +496,7 @@ def _t4_by_groups(text: str, start: int, end: int, location: Location) -> _Found
         cells = cells_of[group]
         _place_run(mapped, cells, figures, place, k, blanks,
                    _delimited(text, figures_end, stop, "t4", last=k + 1 == len(found)),
-                   text[place.column - 1:][:len(figures) + 12])
+                   text[(place.column or 1) - 1:][:len(figures) + 12])
         rows.append((label, figures.strip()))
         places.append(place)
     last = found[-1]
@@ -548,6 +548,7 @@ def unroll(document: Document) -> RunOn | None:
         return None
     index, candidates = found_body
     block = document.blocks[index]
+    assert isinstance(block, Paragraph)   # runon_block finds paragraphs only
     text, location = block.text, block.location
     headings, ids = candidates, _section_ids(candidates)
     tables: dict[str, MappedTable] = {}

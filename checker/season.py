@@ -99,7 +99,8 @@ def run_season(paths: list[Path], *, limits: BatchLimits = BatchLimits(), option
     if store is not None:
         years = {r.year - 1 for r in ordered if r.year}
         earlier = store.checked_in_years(years, __version__, exclude={text_key(p) for p in paths})
-    ordered, paired = apply_cross_year(ordered, by_hand, earlier=earlier, select=options.select, ignore=options.ignore)
+    ordered, paired = apply_cross_year(ordered, by_hand, earlier=earlier, select=options.select, ignore=options.ignore,
+                                       rules=options.rule_set())
     for record in paired:
         save(record, named.get(record.file, Path(record.file)))
     return SeasonRun(ordered, {r.file for r in ordered if not r.reused or r.file in borrowed})

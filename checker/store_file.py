@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from .errors import UsageError
+from .words import Words
 
 APPLICATION_ID = int.from_bytes(b"GovC", "big")
 SCHEMA_VERSION = 2          # 1: one row per content, unmarked; 2: one row per file named, marked
@@ -30,6 +31,46 @@ LOCK_WAIT_SECONDS = 120.0   # how long, in all, a write waits for another progra
 BUSY_SLICE_SECONDS = 5.0    # SQLite's own busy wait per try; then the transaction is tried again
 
 T = TypeVar("T")
+
+_ELSE = Words("govcheck 没有改动它；请用 --db 指定 govcheck 的结果数据库或一个新文件。",
+              "govcheck left it untouched; give --db a govcheck results database or a new file.")
+NO_FOLDER = Words("{db}：数据库所在的目录不存在。", "{db}: the database's folder does not exist.")
+IS_FOLDER = Words("{db}：这是一个目录，不是数据库文件。", "{db}: this is a folder, not a database file.")
+NOT_REGULAR = Words("{db}：这不是普通文件，不能用作数据库。", "{db}: this is not a regular file and cannot be a database.")
+NO_PERMISSION = Words("{db}：无法读取数据库文件（没有权限）。", "{db}: cannot read the database file (no permission).")
+UNREADABLE = Words("{db}：无法读取数据库文件（{reason}）。", "{db}: cannot read the database file ({reason}).")
+NOT_SQLITE = Words("{db}：这不是 SQLite 数据库文件，因而也不是 govcheck 的结果数据库，{rest}",
+                   "{db}: this is not an SQLite database, so not a govcheck results database; {rest}")
+OTHER_APP = Words("{db}：这是其他程序的 SQLite 数据库（application_id 为 0x{app_id:08x}），不是 govcheck 的结果数据库，{rest}",
+                  "{db}: this is another program's SQLite database (application_id 0x{app_id:08x}), "
+                  "not a govcheck results database; {rest}")
+OTHER_TABLES = Words("{db}：这是其他程序的 SQLite 数据库（其中有表 {names}），不是 govcheck 的结果数据库，{rest}",
+                     "{db}: this is another program's SQLite database (with tables {names}), "
+                     "not a govcheck results database; {rest}")
+NEWER = Words("{db}：这个数据库由更新版本的 govcheck 写入（结构版本 {version}，本版本只认得 {known} 及以前的），请升级 govcheck 后再用它。",
+              "{db}: a newer govcheck wrote this database (schema {version}; this version knows {known} and earlier); "
+              "upgrade govcheck to use it.")
+DAMAGED = Words("{db}：数据库文件已损坏（{detail}），govcheck 没有改动它；请从备份恢复，或用 --db 指定一个新文件。",
+                "{db}: the database file is damaged ({detail}); govcheck left it untouched; restore it from a backup "
+                "or give --db a new file.")
+UNMERGED_LOG = Words("{db}：数据库还有未并入主文件的日志 {wal}，而这里不能建立读取它所需的 {shm} 文件，读出的结果会不完整；"
+                     "请把这两个文件复制到可以写入的目录后再查看。",
+                     "{db}: the database has a log not yet merged ({wal}) and the {shm} file needed to read it cannot be "
+                     "made here, so the results would be incomplete; copy both files to a folder that can be written, "
+                     "then look again.")
+KEPT = Words("；{stored}", "; {stored}")
+BUSY = Words("{db}：数据库被另一个程序占用，等了 {seconds:g} 秒仍无法写入{kept}，等它结束后再次运行同一命令即可继续。",
+             "{db}: another program holds the database; after {seconds:g} s it still cannot be written{kept}; "
+             "when that program ends, run the same command again to go on.")
+FULL = Words("{db}：磁盘已满，无法再写入数据库{kept}，腾出空间后再次运行同一命令即可继续。",
+             "{db}: the disk is full and the database cannot be written{kept}; free some space, then run the same "
+             "command again to go on.")
+READ_ONLY = Words("{db}：无法写入数据库（文件或所在目录只读，或没有权限）{kept}，请换一个可以写入的位置（只读查看已有结果可用 govcheck report --db）。",
+                  "{db}: the database cannot be written (the file or its folder is read-only, or no permission){kept}; "
+                  "choose a place that can be written (govcheck report --db reads stored results without writing).")
+CORRUPT = Words("{db}：数据库文件已损坏（{detail}）{kept}，请从备份恢复，或用 --db 指定一个新文件。",
+                "{db}: the database file is damaged ({detail}){kept}; restore it from a backup or give --db a new file.")
+FAILED = Words("{db}：读写数据库时出错（{detail}）{kept}。", "{db}: reading or writing the database failed ({detail}){kept}.")
 
 
 class StoreError(UsageError):
@@ -47,28 +88,26 @@ def inspect(db: str | Path) -> Inspection:
     path = Path(db)
     if not path.exists():
         if not path.parent.is_dir():
-            raise StoreError(f"{db}：数据库所在的目录不存在。")
+            raise StoreError(NO_FOLDER(db=db))
         return Inspection("new")
     if path.is_dir():
-        raise StoreError(f"{db}：这是一个目录，不是数据库文件。")
+        raise StoreError(IS_FOLDER(db=db))
     if not path.is_file():
-        raise StoreError(f"{db}：这不是普通文件，不能用作数据库。")
+        raise StoreError(NOT_REGULAR(db=db))
     try:
         with open(path, "rb") as handle:
             header = handle.read(100)
     except PermissionError:
-        raise StoreError(f"{db}：无法读取数据库文件（没有权限）。") from None
+        raise StoreError(NO_PERMISSION(db=db)) from None
     except OSError as exc:
-        raise StoreError(f"{db}：无法读取数据库文件（{exc.strerror or exc}）。") from None
+        raise StoreError(UNREADABLE(db=db, reason=exc.strerror or exc)) from None
     if not header:
         return Inspection("new")          # an empty file is ours to fill
     if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
-        raise StoreError(f"{db}：这不是 SQLite 数据库文件，因而也不是 govcheck 的结果数据库，govcheck 没有改动它；"
-                         f"请用 --db 指定 govcheck 的结果数据库或一个新文件。")
+        raise StoreError(NOT_SQLITE(db=db, rest=_ELSE()))
     app_id = int.from_bytes(header[68:72], "big")
     if app_id not in (0, APPLICATION_ID):
-        raise StoreError(f"{db}：这是其他程序的 SQLite 数据库（application_id 为 0x{app_id:08x}），"
-                         f"不是 govcheck 的结果数据库，govcheck 没有改动它；请用 --db 指定 govcheck 的结果数据库或一个新文件。")
+        raise StoreError(OTHER_APP(db=db, app_id=app_id, rest=_ELSE()))
     def look(connection: sqlite3.Connection) -> tuple:
         app_id = connection.execute("PRAGMA application_id").fetchone()[0]
         version = connection.execute("PRAGMA user_version").fetchone()[0]
@@ -83,29 +122,26 @@ def inspect(db: str | Path) -> Inspection:
     except sqlite3.DatabaseError as exc:
         if _code(exc) in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB) or not _code(exc):
             raise StoreError(_damaged(db, exc)) from None
-        raise StoreError(f"{db}：无法读取数据库文件（{exc}）。") from None
+        raise StoreError(UNREADABLE(db=db, reason=exc)) from None
     if problems != ["ok"]:
         lines = [line for problem in problems for line in problem.splitlines() if line and not line.startswith("***")]
         raise StoreError(_damaged(db, (lines or problems)[0][:200]))
     if app_id == APPLICATION_ID:
         if version > SCHEMA_VERSION:
-            raise StoreError(f"{db}：这个数据库由更新版本的 govcheck 写入（结构版本 {version}，本版本只认得 "
-                             f"{SCHEMA_VERSION} 及以前的），请升级 govcheck 后再用它。")
+            raise StoreError(NEWER(db=db, version=version, known=SCHEMA_VERSION))
         return Inspection("ours", version)
     if app_id != 0:
-        raise StoreError(f"{db}：这是其他程序的 SQLite 数据库（application_id 为 0x{app_id:08x}），"
-                         f"不是 govcheck 的结果数据库，govcheck 没有改动它；请用 --db 指定 govcheck 的结果数据库或一个新文件。")
+        raise StoreError(OTHER_APP(db=db, app_id=app_id, rest=_ELSE()))
     if not tables:
         return Inspection("new")          # SQLite, but nothing in it yet
     if tables == V1_TABLES and columns >= V1_FILE_COLUMNS:
         return Inspection("v1", 1)
     names = "、".join(sorted(tables)[:5]) + ("等" if len(tables) > 5 else "")
-    raise StoreError(f"{db}：这是其他程序的 SQLite 数据库（其中有表 {names}），不是 govcheck 的结果数据库，"
-                     f"govcheck 没有改动它；请用 --db 指定 govcheck 的结果数据库或一个新文件。")
+    raise StoreError(OTHER_TABLES(db=db, names=names, rest=_ELSE()))
 
 
 def _damaged(db: str | Path, detail: object) -> str:
-    return f"{db}：数据库文件已损坏（{detail}），govcheck 没有改动它；请从备份恢复，或用 --db 指定一个新文件。"
+    return DAMAGED(db=db, detail=detail)
 
 
 def _uri(path: Path, **parameters: str) -> str:
@@ -143,8 +179,7 @@ def connect_read(db: str | Path) -> sqlite3.Connection:
     except sqlite3.OperationalError:
         wal = Path(f"{path}-wal")
         if wal.exists() and wal.stat().st_size:   # results in the log that cannot be read from here
-            raise StoreError(f"{db}：数据库还有未并入主文件的日志 {wal.name}，而这里不能建立读取它所需的 "
-                             f"{path.name}-shm 文件，读出的结果会不完整；请把这两个文件复制到可以写入的目录后再查看。") from None
+            raise StoreError(UNMERGED_LOG(db=db, wal=wal.name, shm=f"{path.name}-shm")) from None
         return sqlite3.connect(_uri(path, immutable="1"), uri=True)
 
 
@@ -166,19 +201,17 @@ def is_busy(exc: sqlite3.Error) -> bool:
 
 def sentence_of(exc: sqlite3.Error, db: str | Path, stored: str = "") -> str:
     """The sentence for a store that failed: what is wrong, and (`stored`) what is kept."""
-    kept = f"；{stored}" if stored else ""
+    kept = KEPT(stored=stored) if stored else ""
     code = _code(exc)
     if is_busy(exc):
-        return (f"{db}：数据库被另一个程序占用，等了 {LOCK_WAIT_SECONDS:g} 秒仍无法写入{kept}，"
-                f"等它结束后再次运行同一命令即可继续。")
+        return BUSY(db=db, seconds=LOCK_WAIT_SECONDS, kept=kept)
     if code == sqlite3.SQLITE_FULL:
-        return f"{db}：磁盘已满，无法再写入数据库{kept}，腾出空间后再次运行同一命令即可继续。"
+        return FULL(db=db, kept=kept)
     if code in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM, sqlite3.SQLITE_AUTH):
-        return (f"{db}：无法写入数据库（文件或所在目录只读，或没有权限）{kept}，请换一个可以写入的位置"
-                f"（只读查看已有结果可用 govcheck report --db）。")
+        return READ_ONLY(db=db, kept=kept)
     if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
-        return f"{db}：数据库文件已损坏（{exc}）{kept}，请从备份恢复，或用 --db 指定一个新文件。"
-    return f"{db}：读写数据库时出错（{exc}）{kept}。"
+        return CORRUPT(db=db, detail=exc, kept=kept)
+    return FAILED(db=db, detail=exc, kept=kept)
 
 
 def write(connection: sqlite3.Connection, db: str | Path, work: Callable[[], T], stored: Callable[[], str] = str) -> T:

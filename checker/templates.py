@@ -34,6 +34,7 @@ class TableSpec:
     title: str
     rows: tuple[LabelSpec, ...]
     columns: tuple[LabelSpec, ...]
+    page_words: tuple[str, ...] = ()   # printed in the table, hardly ever in prose (PDF pages to read for grids)
 
     def row(self, row_id: str) -> LabelSpec | None:
         return next((r for r in self.rows if r.id == row_id), None)
@@ -75,10 +76,18 @@ class SectionSpec:
         return f"{self.numeral}、{self.heading}"
 
 
+VALUE_KINDS = ("count", "signed_count", "money")   # how values.read_value reads a cell
+UNITS = ("万元", "元")                              # a money column's unit, as printed in its header
+
+
 def _label(path: Path, where: str, raw: dict) -> LabelSpec:
     for key in ("id", "label"):
         if not isinstance(raw.get(key), str) or not raw[key]:
-            raise RuleFileError(path, f"{where}.{key}", "missing or not a string")
+            raise RuleFileError(path, f"{where}.{key}", "缺少或不是字符串")
+    if raw.get("kind", "count") not in VALUE_KINDS:
+        raise RuleFileError(path, f"{where}.kind", f"没有这种数值类型 {raw['kind']!r}；可用的有 {'、'.join(VALUE_KINDS)}")
+    if raw.get("unit") is not None and raw["unit"] not in UNITS:
+        raise RuleFileError(path, f"{where}.unit", f"没有这个单位 {raw['unit']!r}；可用的有 {'、'.join(UNITS)}")
     return LabelSpec(
         id=raw["id"],
         label=raw["label"],
@@ -98,21 +107,31 @@ def _load_template(path: Path) -> Template:
     for table_id in TABLE_IDS:
         raw = data.get(table_id)
         if not isinstance(raw, dict):
-            raise RuleFileError(path, table_id, "table missing")
+            raise RuleFileError(path, table_id, "缺少这张表")
         rows = tuple(_label(path, f"{table_id}.rows[{i}]", r) for i, r in enumerate(raw.get("rows", ())))
         columns = tuple(_label(path, f"{table_id}.columns[{i}]", c) for i, c in enumerate(raw.get("columns", ())))
         known = {c.id for c in columns}
         for i, row in enumerate(rows):
             for col in row.columns:
                 if col not in known:
-                    raise RuleFileError(path, f"{table_id}.rows[{i}].columns", f"unknown column id {col!r}")
-        tables[table_id] = TableSpec(table_id, raw.get("title", ""), rows, columns)
+                    raise RuleFileError(path, f"{table_id}.rows[{i}].columns", f"没有这一列 {col!r}")
+        words = raw.get("page_words", [])
+        if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+            raise RuleFileError(path, f"{table_id}.page_words", "应为非空字符串的列表")
+        tables[table_id] = TableSpec(table_id, raw.get("title", ""), rows, columns, tuple(words))
     return Template(str(data["id"]), data.get("notice", ""), int(data["first_year"]), tables)
 
 
 @cache
 def load_templates(rules_dir: Path = RULES_DIR) -> dict[str, Template]:
     return {t.id: t for t in (_load_template(p) for p in sorted((rules_dir / "templates").glob("20*.toml")))}
+
+
+
+@cache
+def table_page_words(rules_dir: Path = RULES_DIR) -> frozenset[str]:
+    """Every template's words that mark a page holding a standard table (the PDF extractor's hint)."""
+    return frozenset(w for t in load_templates(rules_dir).values() for spec in t.tables.values() for w in spec.page_words)
 
 
 @cache
@@ -135,15 +154,15 @@ class Boilerplate:
 def _patterns(path: Path, data: dict, table: str, key: str) -> tuple[re.Pattern[str], ...]:
     raw = data.get(table, {}).get(key, [])
     if not isinstance(raw, list):
-        raise RuleFileError(path, f"{table}.{key}", "must be a list of regular expressions")
+        raise RuleFileError(path, f"{table}.{key}", "应为正则表达式的列表")
     out = []
     for i, pattern in enumerate(raw):
         try:
             compiled = re.compile(pattern)
         except (re.error, TypeError) as exc:
-            raise RuleFileError(path, f"{table}.{key}[{i}]", f"not a regular expression: {exc}") from exc
+            raise RuleFileError(path, f"{table}.{key}[{i}]", f"不是有效的正则表达式（{exc}）") from exc
         if compiled.groups:
-            raise RuleFileError(path, f"{table}.{key}[{i}]", "use (?:…): a capturing group would split the text")
+            raise RuleFileError(path, f"{table}.{key}[{i}]", "请用 (?:…)：捕获组会把文字拆开")
         out.append(compiled)
     return tuple(out)
 

@@ -43,7 +43,7 @@ def read_value(ref: CellRef, text: str, location: Location, *, readable: bool = 
     if not readable:  # a short row's missing cell, a run-on cell no reading decides: EXT001/EXT003-6 say so
         return Value(ref, None, text, location, "unreadable")
     parsed = parse_cell(text)
-    if parsed.kind != "number":
+    if parsed.kind != "number" or parsed.number is None:   # a number always carries its value
         return Value(ref, None, text, location, parsed.kind)
     spec = column_spec(ref.table, ref.row, ref.column)
     kind = spec.kind if spec else "count"

@@ -14,6 +14,8 @@ from pathlib import Path
 
 from checker.check import check_document, simplify_document
 from checker.document import Cell, Document, Table
+from checker.engine import load_rule_set
+from checker.engine.identities import use_rules
 from checker.engine.readings import settle_runs
 from checker.extract import document_from_bytes, read_document
 from checker.facts import build_facts
@@ -127,6 +129,7 @@ def capture_cells(text: str, name: str) -> list[CaptureCell]:
     """Every 表三/表四 cell whose row the reader read whole, with its digits' offsets: the
     run-on body is one line, and each printed row's figures start at its location's column."""
     facts = build_facts(simplify_document(document_from_bytes(text.encode("utf-8"), name)))
+    use_rules(facts, load_rule_set())   # the identities that settle a run-on row's digits
     settle_runs(facts)
     line_start = {n + 1: sum(len(l) + 1 for l in text.split("\n")[:n]) for n in range(text.count("\n") + 1)}
     blocks = [b for b in facts.document.blocks if isinstance(b, Table)]

@@ -3,12 +3,11 @@ and the body name of a report whose title drops its city."""
 from __future__ import annotations
 
 import tomllib
-from datetime import date
 
 import pytest
 
 from checker.check import check_document, check_file, cross_year_findings, record_of
-from checker.dates import BODY_KINDS, body_kind, deadline
+from checker.dates import BODY_KINDS, body_kind
 from checker.engine.computed import KIND_ZH
 from checker.engine.loader import load_rule
 from checker.extract import document_from_bytes
@@ -67,10 +66,13 @@ def test_haitan_area_bureau_is_a_subdistrict_body():
 
 
 def test_deadlines_by_kind():
-    january, march = date(2025, 1, 31), date(2025, 3, 31)
-    assert deadline(2024, "government") == deadline(2024, "zone") == (march, None)
-    assert deadline(2024, "township") == deadline(2024, "subdistrict") == (january, march)
-    assert deadline(2024, "department") == deadline(2024, "unknown") == (january, None)
+    """TIM001's deadlines (its TOML): departments 31 January, governments and a zone's 管委会
+    (not named in article 49: never called late when it might not be) 31 March; townships and
+    subdistricts the departments' date, which most provinces give them, with 31 March hard."""
+    params = load_rule(RULES / "timeliness" / "TIM001.toml").params["params"]
+    assert params["due"] == {"department": "01-31", "unknown": "01-31", "government": "03-31", "zone": "03-31",
+                             "township": "01-31", "subdistrict": "01-31"}
+    assert params["hard"] == {"township": "03-31", "subdistrict": "03-31"}
 
 
 def test_departments_of_a_county_or_a_zone_are_tagged_for_their_level():
@@ -176,10 +178,10 @@ def test_boilerplate_file_errors_name_the_key(tmp_path):
     (tmp_path / "templates").mkdir()
     path = tmp_path / "templates" / "boilerplate.toml"
     path.write_text("[copy]\nsentences = ['本报告(根据']\n", encoding="utf-8")
-    with pytest.raises(RuleFileError, match=r"copy\.sentences\[0\]: not a regular expression"):
+    with pytest.raises(RuleFileError, match=r"copy\.sentences\[0\]: 不是有效的正则表达式"):
         load_boilerplate(tmp_path)
     path.write_text("[figures]\npatterns = ['(共分)\\\\d+个部分']\n", encoding="utf-8")
-    with pytest.raises(RuleFileError, match=r"figures\.patterns\[0\]: use \(\?:…\)"):
+    with pytest.raises(RuleFileError, match=r"figures\.patterns\[0\]: 请用 \(\?:…\)"):
         load_boilerplate(tmp_path)
 
 

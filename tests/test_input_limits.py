@@ -152,7 +152,7 @@ def test_ctrl_c_on_one_file_stops_quietly_and_leaves_no_child(tmp_path):
     assert _children(process.pid), "no checking child"
     os.killpg(process.pid, signal.SIGINT)   # as a terminal's Ctrl-C: the parent and the child
     status = process.wait(timeout=60)
-    assert status == 130 and process.stderr.read() == "已中断。 Interrupted.\n"
+    assert status == 130 and process.stderr.read() == "已中断。\n"
     with pytest.raises(ProcessLookupError):
         os.killpg(process.pid, 0)           # nobody of the group is left
 

@@ -13,24 +13,74 @@ PACKAGE = ROOT / "checker"
 ALLOWED = {
     "document": set(),
     "findings": set(),
-    "errors": set(),
+    "words": set(),                    # the language of govcheck's own sentences: below everything
+    "errors": {"words"},
     "settings": set(),
     "chars": set(),
     # Report knowledge (numbering, numbers, labels) sits above character normalisation.
     "normalize": {"chars"},
-    "extract": {"document", "errors", "chars", "settings", "extract"},
+    "extract": {"document", "errors", "chars", "settings", "extract", "words"},
     "engine": {"engine", "facts", "findings", "sections", "templates", "errors", "settings", "document", "splits",
                "matching", "chars", "normalize", "values", "mapping", "prose", "dates", "pairing", "places"},
     # Places name cells, rows and sections in a report's own template words (messages and reporters).
     "places": {"findings", "templates"},
     # Pairing reads records and facts; it knows no rule, file or output. It reads the templates'
     # wording (rules/templates): what every report shares is not copied text.
-    "pairing": {"bodies", "chars", "document", "facts", "findings", "normalize", "prose", "templates", "values", "record"},
+    "pairing": {"bodies", "chars", "document", "facts", "findings", "normalize", "prose", "templates", "values"},
     "bodies": {"chars", "normalize"},
-    "fingerprints": {"bodies", "errors", "findings", "record"},
+    "fingerprints": {"bodies", "errors", "findings", "words", "record"},
     # Reporters format only: results, findings, and the template labels they print.
     "reporters": {"reporters", "findings", "result", "document", "templates", "places", "record"},
 }
+
+
+# Every module of the package, lowest layer first: a module imports only modules of its own
+# layer or below (the package's __version__ aside). A new module must be placed here.
+LAYERS = (
+    # the model: what a document, a finding and a limit are; character normalisation
+    {"document", "findings", "errors", "settings", "chars", "names", "exit_codes", "interrupt", "words"},
+    # files -> the document model
+    {"extract", "inputs"},
+    # report knowledge: templates, sections, tables, values, prose, the bodies that publish
+    {"normalize", "matching", "templates", "bodies", "sections", "dates", "mapping", "values", "prose",
+     "splits", "runon", "facts", "pairing", "places"},
+    # the rules
+    {"engine"},
+    # the check of one file, its result, and the record every later stage carries (with its
+    # findings' fingerprints)
+    {"result", "check", "record", "fingerprints"},
+    # runs over many files, the store, outputs
+    {"batch", "limited", "store_file", "store", "season", "dask_engine", "reporters", "outputs"},
+    # the command
+    {"cli", "options", "__main__", "__init__"},
+)
+PACKAGE_CONSTANTS = {"__version__"}   # `from . import __version__`: a constant, not a stage
+
+
+def layer_of(unit: str) -> int:
+    return next(i for i, layer in enumerate(LAYERS) if unit in layer)
+
+
+def units() -> dict[str, list]:
+    """Each top-level module or package of checker/ with its files."""
+    out: dict[str, list] = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        out.setdefault(path.relative_to(PACKAGE).with_suffix("").parts[0], []).append(path)
+    return out
+
+
+def test_every_module_has_a_layer():
+    placed = set().union(*LAYERS)
+    assert sorted(set(units()) - placed) == []
+    assert sorted(placed - set(units())) == []   # no layer names a module that is gone
+
+
+@pytest.mark.parametrize("unit", sorted(units()))
+def test_module_imports_only_its_layer_or_below(unit):
+    for path in units()[unit]:
+        above = {other for other in checker_imports(path) - {unit} - PACKAGE_CONSTANTS
+                 if layer_of(other) > layer_of(unit)}
+        assert not above, f"{path.relative_to(ROOT)} imports {sorted(above)} from a layer above"
 
 
 def checker_imports(path) -> set[str]:

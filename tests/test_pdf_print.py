@@ -7,9 +7,11 @@ import pytest
 
 from checker import check_file
 from checker.chars import compact
+from checker.check import check_document
 from checker.document import Table
 from checker.extract import pdf as pdf_extract
 from checker.extract import read_document
+from checker.templates import table_page_words
 
 from .conftest import SAMPLES, load_json, section_pairs
 
@@ -90,10 +92,10 @@ def test_last_row_alone_overleaf_joins_its_table():
 def test_continuation_page_without_a_table_word_is_read(monkeypatch):
     """A page holding only the end of a table may name no table: it is read because the
     table before it is the last thing on its page, however far above the foot it ends."""
-    words = tuple(w for w in pdf_extract.TABLE_WORDS if w not in ("结转下年度继续办理", "未经复议直接起诉", "复议后起诉"))
-    monkeypatch.setattr(pdf_extract, "TABLE_WORDS", words)
+    words = table_page_words() - {"结转下年度继续办理", "未经复议直接起诉", "复议后起诉"}
     monkeypatch.setattr(pdf_extract, "CONTINUES_NEAR_BOTTOM", 0.0)
-    tables = check_file(LAST_ROW_ALONE).to_dict()["tables"]
+    document = read_document(LAST_ROW_ALONE, table_words=words)
+    tables = check_document(document, str(LAST_ROW_ALONE)).to_dict()["tables"]
     assert tables == load_json(SAMPLES / "html" / "county_2024_errors.truth.json")["tables"]
 
 

@@ -8,9 +8,8 @@ from decimal import Decimal
 
 from checker import cli
 from checker.batch import check_one
-from checker.check import check_file, record_of
+from checker.check import check_file, record_of, side_of
 from checker.findings import CellRef
-from checker.pairing import side_of
 from checker.record import Record
 
 from .conftest import SAMPLES, SEED

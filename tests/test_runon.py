@@ -318,3 +318,20 @@ def test_hostile_long_lines_are_bounded_and_never_crash():
     prose = ("标题: 某局2024年政府信息公开工作年度报告\n一、总体情况\n本局收到申请" + "1" * 100_000 + "件。\n"
              "二、主动公开政府信息情况\n无。\n")
     assert check_bytes(prose.encode("utf-8"), "prose.txt").facts.statements == []
+
+
+def test_t4_printed_as_three_rows_of_five_after_their_groups_names():
+    """表四 crawled as three rows, each group's name before its five figures (not one run of
+    fifteen under the header): each row read under its own group."""
+    text = (SAMPLES / "runon" / "generated" / "county_2024_clean.spaced.txt").read_text(encoding="utf-8")
+    one_run = "总计3 1 1 1 6 2 0 1 0 3 1 1 0 1 3五、"
+    assert one_run in text
+    text = text.replace(one_run, "总计 行政复议 3 1 1 1 6 未经复议直接起诉 2 0 1 0 3 复议后起诉 1 1 0 1 3 五、")
+    record = check_bytes(text.encode("utf-8"), "three_rows.txt").to_dict()
+    assert record["tables"]["t4"] == {
+        "review.upheld": 3, "review.corrected": 1, "review.other": 1, "review.pending": 1, "review.total": 6,
+        "litigation_direct.upheld": 2, "litigation_direct.corrected": 0, "litigation_direct.other": 1,
+        "litigation_direct.pending": 0, "litigation_direct.total": 3,
+        "litigation_after_review.upheld": 1, "litigation_after_review.corrected": 1,
+        "litigation_after_review.other": 0, "litigation_after_review.pending": 1, "litigation_after_review.total": 3}
+    assert record["findings"] == []

@@ -1,15 +1,21 @@
 """Rules that compute rather than match: each a function registered by name and
-named from its rule file (`kind = "computed"`, `function = "…"`)."""
+named from its rule file (`kind = "computed"`, `function = "…"`).
+
+Each function names the values its sentences use (`outputs`) and the cases it tells
+apart (`variants`); the sentences themselves are in the rule files.
+"""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 from ..chars import compact, nfkc
-from ..dates import deadline
+from ..dates import BODY_KINDS
 from ..facts import PRE_2019, ReportFacts, expected_template
 from ..findings import CellRef, Finding, Location
 from ..normalize import leading_numeral, parse_int
@@ -17,44 +23,43 @@ from ..prose import Statement, about_own_disclosure_cases, appeal_claims, breakd
 from ..sections import section_is_empty
 from ..templates import TABLE_NAMES, load_sections
 from .identities import Status, ledger
-from .kinds import _finding, _where, cell_label, registrar, row_label, sentence_place, template_position
-from .loader import Rule
+from .kinds import cell_label, row_label, template_position
+from .params import check_month_days, month_day
+from .registry import RuleProblem, computed
+from .rule import Rule
+from .say import finding, printed_at, sentence_place
 
-Computed = Callable[[Rule, ReportFacts], Iterator[Finding]]
-COMPUTED: dict[str, Computed] = {}
-computed = registrar(COMPUTED)
-
-
-def _say(detail: str) -> dict[str, str]:
-    return {"detail": detail}
+Reading = tuple[int | None, str, CellRef]   # a table's number, what it counts, and its cell
 
 
 # --- template and year ------------------------------------------------------------
 
-@computed("template_year")
+@computed("template_year", outputs=("year", "wanted", "template", "labels"))
 def template_year(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
     """A 2021-or-later report in the 2019 layout, or the reverse (not when mixed: TPL001)."""
     wanted = expected_template(facts.year)
     if facts.mixed_template or wanted in (None, PRE_2019) or facts.template in (None, PRE_2019, wanted):
         return
     labels = sorted({label for m in facts.tables.values() for label in m.evidence.get(facts.template, ())})[:3]
-    yield _finding(rule, Location(), _say(f"{facts.year}年度报告应使用{wanted}年格式，统计表却按{facts.template}年格式（{'、'.join(labels)}）"),
-                   expected=wanted, actual=facts.template, evidence="、".join(labels))
+    yield finding(rule, Location(), {"year": facts.year, "wanted": wanted, "template": facts.template,
+                                     "labels": "、".join(labels)},
+                  expected=wanted, actual=facts.template, evidence="、".join(labels))
 
 
-@computed("pre2019_note")
+@computed("pre2019_note", outputs=("year",))
 def pre2019_note(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
     if facts.template == PRE_2019:
-        yield _finding(rule, Location(), _say(f"报告年度为{facts.year}年，早于2019年格式的施行，按当时的格式只检查适用的项目"))
+        yield finding(rule, Location(), {"year": facts.year})
 
 
-@computed("title_year")
+@computed("title_year", outputs=("title",), variants={"no_title": ()})
 def title_year(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
+    """A title without the report's year (`message`), or no title at all (`no_title`)."""
     if facts.title is None:
-        yield _finding(rule, Location(), _say("没有找到报告标题（应写明机关名称和年度，如“某某局2024年政府信息公开工作年度报告”）"))
+        yield finding(rule, Location(), {}, variant="no_title")
     elif facts.year is None:
-        yield _finding(rule, Location(**_where(facts.title_location)), _say(f"标题「{facts.title}」没有写明报告年度"),
-                       evidence=facts.title)
+        yield finding(rule, Location(**printed_at(facts.title_location)), {"title": facts.title},
+                      evidence=facts.title)
 
 
 _CURRENT_YEAR = re.compile(r"(?:^|[，,。；])\s*(\d{4})\s*年度?\s*(?:，|,|全年|共|我|本)")
@@ -62,7 +67,7 @@ _THIS_YEAR_IS = re.compile(r"(?:本年度?|今年|本报告年度)\s*[（(]\s*(\
 _COMPARISON = re.compile(r"较|比|同比|上年|去年|上一年|相比|分别为|对比")
 
 
-@computed("other_year_as_current")
+@computed("other_year_as_current", outputs=("year", "other_year", "sentence"))
 def other_year_as_current(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
     """An earlier year spoken of as the current one: a leftover of last year's report."""
     if facts.year is None:
@@ -74,9 +79,9 @@ def other_year_as_current(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
         for pattern in (_THIS_YEAR_IS, _CURRENT_YEAR):
             m = pattern.search(text)
             if m and 2000 <= int(m.group(1)) < facts.year:
-                yield _finding(rule, sentence_place(sentence),
-                               _say(f"本报告为{facts.year}年度，正文却把{m.group(1)}年当作本年度来写：「{sentence.text}」"),
-                               expected=facts.year, actual=int(m.group(1)), evidence=sentence.text)
+                yield finding(rule, sentence_place(sentence),
+                              {"year": facts.year, "other_year": m.group(1), "sentence": sentence.text},
+                              expected=facts.year, actual=int(m.group(1)), evidence=sentence.text)
                 break
 
 
@@ -84,7 +89,7 @@ _PERIOD = re.compile(r"统计(?:期限|期间|时限|时间|区间)|数据统计
 _DATE_YEAR = re.compile(r"(\d{4})\s*年\s*\d{1,2}\s*月")
 
 
-@computed("statistics_period")
+@computed("statistics_period", outputs=("year", "stated_year", "sentence"))
 def statistics_period(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
     if facts.year is None:
         return
@@ -95,9 +100,8 @@ def statistics_period(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
         years = [int(y) for y in _DATE_YEAR.findall(text)]
         wrong = [y for y in years if y != facts.year]
         if wrong:
-            yield _finding(rule, sentence_place(sentence),
-                           _say(f"统计期限写的是{wrong[0]}年，与报告年度{facts.year}年不符：「{sentence.text}」"),
-                           expected=facts.year, actual=wrong[0], evidence=sentence.text)
+            yield finding(rule, sentence_place(sentence), {"year": facts.year, "stated_year": wrong[0], "sentence": sentence.text},
+                          expected=facts.year, actual=wrong[0], evidence=sentence.text)
 
 
 # --- prose against the tables --------------------------------------------------------
@@ -110,7 +114,7 @@ def _count(facts: ReportFacts, table: str, row: str, column: str) -> int | None:
     return number if isinstance(number, int) else None
 
 
-def _how_blanks_read(facts: ReportFacts, refs) -> str:
+def _how_blanks_read(facts: ReportFacts, refs: Iterable[CellRef]) -> str:
     """How blanks were read, when a comparison rests on them."""
     blanks = [r for r in refs if (v := facts.values.get(r)) is not None and v.problem == "blank"]
     totals = ledger(facts).blank_totals
@@ -129,10 +133,11 @@ def _ref(ref: CellRef) -> tuple[str, str, str]:
 
 
 def _sum(*numbers: int | None) -> int | None:
-    return None if any(n is None for n in numbers) else sum(numbers)  # type: ignore[arg-type]
+    known = [n for n in numbers if n is not None]
+    return None if len(known) < len(numbers) else sum(known)
 
 
-def readings(facts: ReportFacts, quantity: str) -> tuple[list[tuple[int | None, str, CellRef]], list[tuple[int | None, str, CellRef]]]:
+def readings(facts: ReportFacts, quantity: str) -> tuple[list[Reading], list[Reading]]:
     """(accepted, alternative) readings of a quantity in the tables: what a sentence
     may mean by its word, and what it would mean by a looser use of the word."""
     new, over = _count(facts, "t3", "new", "total"), _count(facts, "t3", "carried_over", "total")
@@ -159,7 +164,7 @@ def readings(facts: ReportFacts, quantity: str) -> tuple[list[tuple[int | None, 
 READ_QUANTITIES = frozenset({"received", "handled", "concluded", "carried_forward", "carried_over", "review", "litigation"})
 
 
-def _statement_checks(facts: ReportFacts) -> Iterator[tuple[Statement, str, list, list]]:
+def _statement_checks(facts: ReportFacts) -> Iterator[tuple[Statement, str, list[Reading], list[Reading]]]:
     """(statement, verdict, accepted, alternatives): verdict ok | alternative | mismatch."""
     for st in facts.statements:
         if st.quantity not in READ_QUANTITIES:
@@ -179,31 +184,34 @@ def _statement_checks(facts: ReportFacts) -> Iterator[tuple[Statement, str, list
             yield st, "mismatch", accepted, alternative
 
 
-def _statement_finding(rule: Rule, st: Statement, reading: tuple, detail: str) -> Finding:
-    n, name, ref = reading
-    return _finding(rule, sentence_place(st.sentence, cell=ref), _say(detail), expected=n, actual=st.number, evidence=st.sentence.text)
+def _statement_finding(rule: Rule, st: Statement, reading: Reading, say: Mapping[str, object]) -> Finding:
+    n, _, ref = reading
+    return finding(rule, sentence_place(st.sentence, cell=ref), {"verb": st.verb, "number": st.number, "unit": st.unit,
+                                                                 "sentence": st.sentence.text, **say},
+                   expected=n, actual=st.number, evidence=st.sentence.text)
 
 
-@computed("prose_vs_table")
+_STATED = ("verb", "number", "unit", "sentence")   # what a statement of the text gives every message
+
+
+@computed("prose_vs_table", outputs=(*_STATED, "table_name", "reading", "value", "blank_reading"))
 def prose_vs_table(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
     """A number of requests (件), appeals or suits stated in the text that no reading of the table gives."""
     for st, verdict, accepted, _ in _statement_checks(facts):
         if verdict == "mismatch" and st.unit == "件":
             n, name, ref = accepted[0]
-            table = TABLE_NAMES[ref.table]
-            yield _statement_finding(rule, st, accepted[0],
-                                     f"正文说「{st.verb}」{st.number}件，{table}{name}为{n}{_how_blanks_read(facts, [ref])}：「{st.sentence.text}」")
+            yield _statement_finding(rule, st, accepted[0], {"table_name": TABLE_NAMES[ref.table], "reading": name, "value": n,
+                                                             "blank_reading": _how_blanks_read(facts, [ref])})
 
 
-@computed("prose_alternative_reading")
+@computed("prose_alternative_reading", outputs=(*_STATED, "table_name", "reading", "meant", "meant_value"))
 def prose_alternative_reading(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
     """A stated number that fits the table only under a looser meaning of its word."""
     for st, verdict, accepted, alternative in _statement_checks(facts):
         if verdict == "alternative":
             n, name, ref = next(r for r in alternative if r[0] == st.number)
-            yield _statement_finding(rule, st, accepted[0],
-                                     f"正文说「{st.verb}」{st.number}{st.unit}，与{TABLE_NAMES[ref.table]}{name}相同，"
-                                     f"而「{st.verb}」应对应{accepted[0][1]}（{accepted[0][0]}）：「{st.sentence.text}」")
+            yield _statement_finding(rule, st, accepted[0], {"table_name": TABLE_NAMES[ref.table], "reading": name,
+                                                             "meant": accepted[0][1], "meant_value": accepted[0][0]})
 
 
 # 表三's result groups: the rows each prose word sums, by row-id prefix, and how to name them
@@ -240,7 +248,12 @@ def _group_rows(facts: ReportFacts, quantity: str) -> list[str]:
             and r != "result.total"]
 
 
-@computed("prose_results_vs_table")
+_RESULTS_OUT = ("verb", "number", "sentence", "group", "value", "blank_reading")
+
+
+@computed("prose_results_vs_table", outputs=_RESULTS_OUT,
+          variants={"hinted": (*_RESULTS_OUT, "part"),
+                    "requests": (*_STATED, "table_name", "reading", "value", "blank_reading")})
 def prose_results_vs_table(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
     """表三 numbers the prose states other than those CON004 compares: the results of
     requests by group (予以公开…, 不予公开…, 无法提供…), and request counts given in 条."""
@@ -252,24 +265,27 @@ def prose_results_vs_table(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
             accepted = [r for r in accepted if r[0] is not None]
             if accepted and all(n != st.number for n, _, _ in accepted + [r for r in alternative if r[0] is not None]):
                 n, name, ref = accepted[0]
-                yield _finding(rule, sentence_place(st.sentence, cell=ref),
-                               _say(f"正文说「{st.verb}」申请{st.number}{st.unit}，{TABLE_NAMES[ref.table]}{name}为{n}"
-                                    f"{_how_blanks_read(facts, [ref])}：「{st.sentence.text}」"),
-                               expected=n, actual=st.number, evidence=st.sentence.text)
+                yield finding(rule, sentence_place(st.sentence, cell=ref),
+                              {"verb": st.verb, "number": st.number, "unit": st.unit, "sentence": st.sentence.text,
+                               "table_name": TABLE_NAMES[ref.table], "reading": name, "value": n,
+                               "blank_reading": _how_blanks_read(facts, [ref])},
+                              expected=n, actual=st.number, evidence=st.sentence.text, variant="requests")
 
 
 def _result_finding(rule: Rule, facts: ReportFacts, st: Statement) -> Iterator[Finding]:
     rows = _group_rows(facts, st.quantity)
-    counts = [_count(facts, "t3", r, "total") for r in rows]
-    if not rows or None in counts:
+    counted = [_count(facts, "t3", r, "total") for r in rows]
+    counts = [n for n in counted if n is not None]
+    if not rows or len(counts) < len(counted):
         return  # a row the table lacks or cannot be read: not comparable
-    group = sum(counts)  # type: ignore[arg-type]
+    by_row = dict(zip(rows, counts))
+    group = sum(counts)
     accepted = {group}
     text = next((c for c in re.split(r"[，,；;]", compact(st.sentence.text)) if st.verb in c), compact(st.sentence.text))
     # the clause names the reason of one item (no 等): that item alone may be meant
     named = [r for r in rows if r in RESULT_REASONS and re.search(RESULT_REASONS[r], text)]
     if named and "等" not in text:
-        accepted.add(sum(_count(facts, "t3", r, "total") for r in named))  # type: ignore[misc]
+        accepted.add(sum(by_row[r] for r in named))
     if st.number in accepted:
         return
     refs = [CellRef("t3", r, "total") for r in rows]
@@ -279,11 +295,12 @@ def _result_finding(rule: Rule, facts: ReportFacts, st: Statement) -> Iterator[F
     if st.quantity == "granted":  # 予以公开 used for everything disclosed, partly or wholly
         hints.append(("予以公开与部分公开之和", _sum(group, _count(facts, "t3", "result.partial", "total"))))
     matching = [name for name, n in hints if n == st.number]
-    hint = f"；正文的{st.number}恰为{matching[0]}" if len(matching) == 1 else ""
     _, name = RESULT_GROUPS[st.quantity]
-    yield _finding(rule, sentence_place(st.sentence, cell=refs[0], cells=tuple(refs) if len(refs) > 1 else ()),
-                   _say(f"正文说「{st.verb}」{st.number}件，表三{name}为{group}{_how_blanks_read(facts, refs)}{hint}：「{st.sentence.text}」"),
-                   expected=group, actual=st.number, evidence=st.sentence.text)
+    say = {"verb": st.verb, "number": st.number, "sentence": st.sentence.text, "group": name, "value": group,
+           "blank_reading": _how_blanks_read(facts, refs), "part": matching[0] if len(matching) == 1 else ""}
+    yield finding(rule, sentence_place(st.sentence, cell=refs[0], cells=tuple(refs) if len(refs) > 1 else ()), say,
+                  expected=group, actual=st.number, evidence=st.sentence.text,
+                  variant="hinted" if len(matching) == 1 else None)
 
 
 # --- 表四: outcomes the prose claims ---------------------------------------------------------
@@ -302,7 +319,13 @@ def _t4(facts: ReportFacts, group: str, leaf: str) -> tuple[int | None, list[Cel
     return _sum(*(_count(facts, *_ref(r)) for r in refs)), refs
 
 
-@computed("prose_appeals_vs_table")
+_APPEALS_OUT = ("appeal", "words", "sentence", "blank_reading")
+
+
+@computed("prose_appeals_vs_table", outputs=(*_APPEALS_OUT, "number", "outcome", "value"),
+          variants={"all_upheld": (*_APPEALS_OUT, "number", "upheld", "shown"), "all_upheld_uncounted": (*_APPEALS_OUT, "upheld", "shown"),
+                    "all_won": (*_APPEALS_OUT, "number", "shown"), "all_won_uncounted": (*_APPEALS_OUT, "shown"),
+                    "other_outcomes": (*_APPEALS_OUT, "shown")})
 def prose_appeals_vs_table(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
     """What the text says of the outcome of reviews and suits (均获维持, 均已审结,
     零败诉, 其中纠正N件) against 表四."""
@@ -313,11 +336,15 @@ def prose_appeals_vs_table(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
         for claim in appeal_claims(sentence, facts.year):
             group = claim.groups[0]
             what = _APPEAL_NAMES[group]
+            expected: int | None
+            actual: int | None
+            variant: str | None
+            say: dict[str, object]
             if claim.kind in _OUTCOME_NAMES:
                 n, involved = _t4(facts, group, claim.kind)
                 if n is None or n == claim.number:
                     continue
-                detail = f"正文说{what}{claim.words}{claim.number}件，表四{what}{_OUTCOME_NAMES[claim.kind]}为{n}"
+                variant, say = None, {"number": claim.number, "outcome": _OUTCOME_NAMES[claim.kind], "value": n}
                 expected, actual = n, claim.number
             else:
                 found = [(leaf, *_t4(facts, group, leaf)) for leaf in against[claim.kind]]
@@ -330,28 +357,31 @@ def prose_appeals_vs_table(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
                     total, _ = _t4(facts, group, "total")
                     if upheld is None or total is None:
                         continue
-                    stated = f"{what}{claim.number}件" if claim.number is not None else what
+                    variant = claim.kind if claim.number is not None else f"{claim.kind}_uncounted"
+                    say = {"number": claim.number, "shown": shown, "upheld": upheld}
                     if claim.kind == "all_upheld":
-                        detail = f"正文说{stated}「{claim.words}」，表四{what}结果维持{upheld}件、{shown}"
                         expected = upheld
                     else:  # won: upheld or another outcome that is no loss
-                        detail = f"正文说{stated}「{claim.words}」，表四{what}{shown}"
-                        expected = total - sum(n for _, n, _ in found)
+                        expected = total - sum(n or 0 for _, n, _ in found)
                     actual = claim.number if claim.number is not None else total
                     involved = [r for r in refs if _count(facts, "t4", r.row, "total")][:1] or refs[:1]
                     involved += nonzero
                 else:
-                    detail = f"正文说{what}「{claim.words}」，表四{what}{shown}"
+                    variant, say = "other_outcomes", {"shown": shown}
                     expected, actual, involved = found[0][1], 0, nonzero
             cells = tuple(dict.fromkeys(involved))
-            yield _finding(rule, sentence_place(sentence, cell=cells[0], cells=cells if len(cells) > 1 else ()),
-                           _say(f"{detail}{_how_blanks_read(facts, cells)}：「{sentence.text}」"),
-                           expected=expected, actual=actual, evidence=sentence.text)
+            yield finding(rule, sentence_place(sentence, cell=cells[0], cells=cells if len(cells) > 1 else ()),
+                          {"appeal": what, "words": claim.words, "sentence": sentence.text,
+                           "blank_reading": _how_blanks_read(facts, cells), **say},
+                          expected=expected, actual=actual, evidence=sentence.text, variant=variant)
 
 
 # --- 表二: documents and decisions -----------------------------------------------------------
 
-@computed("prose_t2_vs_table")
+_T2_OUT = ("words", "number", "cell_label", "value", "blank_reading", "sentence")
+
+
+@computed("prose_t2_vs_table", outputs=_T2_OUT, variants={"unnamed": (*_T2_OUT, "row_label")})
 def prose_t2_vs_table(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
     """规章、规范性文件 issued, repealed or in force, and 行政许可/处罚/强制 decisions, as the
     text counts them, against 表二."""
@@ -364,30 +394,43 @@ def prose_t2_vs_table(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
                 continue
             column, n = readings_[0]
             ref = CellRef("t2", claim.row, column)
-            named = "" if re.search(r"规章|规范性文件|许可|处罚|强制", claim.words) else f"（指{row_label('t2', claim.row)}）"
-            yield _finding(rule, sentence_place(sentence, cell=ref),
-                           _say(f"正文说「{claim.words}」{claim.number}件{named}，表二{cell_label(ref)}为{n}"
-                                f"{_how_blanks_read(facts, [ref])}：「{sentence.text}」"),
-                           expected=n, actual=claim.number, evidence=sentence.text)
+            # words that do not name the row (新制发12件): the message says which row it read
+            named = bool(re.search(r"规章|规范性文件|许可|处罚|强制", claim.words))
+            say = {"words": claim.words, "number": claim.number, "row_label": row_label("t2", claim.row),
+                   "cell_label": cell_label(ref), "value": n, "blank_reading": _how_blanks_read(facts, [ref]),
+                   "sentence": sentence.text}
+            yield finding(rule, sentence_place(sentence, cell=ref), say, expected=n, actual=claim.number,
+                          evidence=sentence.text, variant=None if named else "unnamed")
 
 
 # --- 其中 lists --------------------------------------------------------------------------------
 
-@computed("breakdown_sum")
+_BREAKDOWN_OUT = ("words", "parts", "listed", "difference", "sentence")
+
+
+def _check_share(params: Mapping[str, Any]) -> None:
+    share = params.get("complete_share", 0.8)
+    if not 0 < share <= 1:
+        raise RuleProblem("params.complete_share", f"应为0到1之间的比例，却是 {share!r}")
+
+
+@computed("breakdown_sum", params={"complete_share": float}, outputs=_BREAKDOWN_OUT,
+          variants={"short_closed": _BREAKDOWN_OUT, "short_open": _BREAKDOWN_OUT}, validate=_check_share)
 def breakdown_sum(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
     """A total and its listed parts that do not add up: parts above the total, or below
-    it where the list reads as complete (其他… / 分别为) or covers most of it."""
+    it where the list reads as complete (其他… / 分别为) or covers `complete_share` of it
+    (`message`: parts above the total; `short_closed`, `short_open`: below it)."""
+    share = float(rule.param("params", {}).get("complete_share", 0.8))
     for sentence in facts.sentences:
         for b in breakdowns(sentence, facts.year):
             parts = sum(n for _, n in b.parts)
-            if parts == b.total or (parts < b.total and not b.closed and parts < 0.8 * b.total):
+            if parts == b.total or (parts < b.total and not b.closed and parts < share * b.total):
                 continue
-            listed = "+".join(str(n) for _, n in b.parts)
-            relation = "多出" if parts > b.total else "少"
-            yield _finding(rule, sentence_place(sentence),
-                           _say(f"正文说「{b.words}」，所列各项之和为{parts}（{listed}），比总数{relation}{abs(parts - b.total)}"
-                                f"{'' if parts > b.total or b.closed else '（所列若非全部类别，宜写明其余部分）'}：「{sentence.text}」"),
-                           expected=b.total, actual=parts, evidence=sentence.text)
+            say = {"words": b.words, "parts": parts, "listed": "+".join(str(n) for _, n in b.parts),
+                   "difference": abs(parts - b.total), "sentence": sentence.text}
+            variant = None if parts > b.total else "short_closed" if b.closed else "short_open"
+            yield finding(rule, sentence_place(sentence), say, expected=b.total, actual=parts, evidence=sentence.text,
+                          variant=variant)
 
 
 _NONE_REQUESTS = re.compile(r"(没有|未)(收到|受理|接到|接收)[^。；，]{0,12}?申请|无(依申请公开|政府信息公开申请|信息公开申请)")
@@ -396,7 +439,7 @@ _NONE_SUITS = re.compile(r"(没有|未|无)[^。；]{0,24}?(行政诉讼|诉讼)
 _NOT_NONE = re.compile(r"无正当理由|无法提供|不予|逾期未|未经复议")
 
 
-@computed("prose_says_none")
+@computed("prose_says_none", outputs=("what", "table_name", "total", "blank_reading", "sentence"))
 def prose_says_none(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
     """'没有收到…申请' / '无…复议、诉讼' while the table counts some."""
     checks = (
@@ -417,9 +460,9 @@ def prose_says_none(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
             total = sum(n for _, n in counted if n)
             if total > 0:
                 ref = next(r for r, n in counted if n)
-                yield _finding(rule, sentence_place(sentence, cell=ref),
-                               _say(f"正文说没有{what}，{TABLE_NAMES[ref.table]}却有{total}件{_how_blanks_read(facts, [r for r, _ in counted])}：「{sentence.text}」"),
-                               expected=0, actual=total, evidence=sentence.text)
+                say = {"what": what, "table_name": TABLE_NAMES[ref.table], "total": total,
+                       "blank_reading": _how_blanks_read(facts, [r for r, _ in counted]), "sentence": sentence.text}
+                yield finding(rule, sentence_place(sentence, cell=ref), say, expected=0, actual=total, evidence=sentence.text)
 
 
 # --- fees --------------------------------------------------------------------------------
@@ -427,25 +470,22 @@ def prose_says_none(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
 _FEE_AMOUNT = re.compile(r"信息处理费[^。；]{0,20}?(?<![\d.])(\d+(?:\.\d+)?)\s*(万元|元)")
 
 
-@computed("fee_confusion")
+@computed("fee_confusion", outputs=("sentence",), variants={"same_amount": ("sentence", "fees")})
 def fee_confusion(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
-    """Section 六 reports 表二's 行政事业性收费 where the 信息处理费 belongs, or the same amount."""
+    """Section 六 reports 表二's 行政事业性收费 where the 信息处理费 belongs (`message`), or the same amount (`same_amount`)."""
     fees = facts.value("t2", "fees", "amount")
     for sentence in (s for s in facts.sentences if s.section == "other"):
         # 《政府信息公开信息处理费管理办法》 names the regulation, not the fees charged
         text = re.sub(r"《[^》]*》", "", compact(sentence.text))
         if "行政事业性收费" in text and "信息处理费" not in text:
-            yield _finding(rule, sentence_place(sentence),
-                           _say(f"第六部分应报告信息处理费，却写的是表二的行政事业性收费：「{sentence.text}」"),
-                           evidence=sentence.text)
+            yield finding(rule, sentence_place(sentence), {"sentence": sentence.text}, evidence=sentence.text)
             continue
         m = _FEE_AMOUNT.search(nfkc(text))
         if m and fees is not None and fees.number:
             stated = Decimal(m.group(1)) / (1 if m.group(2) == "万元" else 10000)
             if stated == Decimal(fees.number) and stated > 0:
-                yield _finding(rule, sentence_place(sentence, cell=CellRef("t2", "fees", "amount")),
-                               _say(f"第六部分的信息处理费金额与表二行政事业性收费（{fees.text}万元）相同，疑为混淆：「{sentence.text}」"),
-                               evidence=sentence.text)
+                yield finding(rule, sentence_place(sentence, cell=CellRef("t2", "fees", "amount")),
+                              {"sentence": sentence.text, "fees": fees.text}, evidence=sentence.text, variant="same_amount")
 
 
 # --- contents required of a government's report (第五十条) -----------------------------
@@ -456,7 +496,7 @@ ORGAN_ZH = {"government": "人民政府", "township": "乡镇人民政府"}
 ARTICLE_50 = (("工作考核", r"考核"), ("社会评议", r"评议"), ("责任追究结果", r"责任追究|追责|问责"))
 
 
-@computed("article50_contents")
+@computed("article50_contents", outputs=("organ", "missing"))
 def article50_contents(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
     section = facts.sections.get("problems")
     if section is None or section_is_empty(facts.document, section):
@@ -464,14 +504,14 @@ def article50_contents(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
     text = facts.section_text("problems")
     missing = [name for name, pattern in ARTICLE_50 if not re.search(pattern, text)]
     if missing:
-        yield _finding(rule, Location(section="problems", **_where(section.location)),
-                       _say(f"{ORGAN_ZH.get(facts.body_kind, '人民政府')}的本级年度报告，第五部分应报告工作考核、社会评议和责任追究结果，未见{'、'.join(missing)}"),
-                       evidence="、".join(missing))
+        yield finding(rule, Location(section="problems", **printed_at(section.location)),
+                      {"organ": ORGAN_ZH.get(facts.body_kind, "人民政府"), "missing": "、".join(missing)},
+                      evidence="、".join(missing))
 
 
 # --- numbering and order -----------------------------------------------------------------
 
-@computed("section_numbering")
+@computed("section_numbering", outputs=("heading", "numeral", "place"))
 def section_numbering(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
     """A section whose number is not its place (一 … 六)."""
     order = {s.id: i + 1 for i, s in enumerate(load_sections())}
@@ -481,26 +521,26 @@ def section_numbering(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
             continue
         if parse_int(numeral) != order[section.id]:
             canonical = next(s.canonical for s in load_sections() if s.id == section.id)
-            yield _finding(rule, Location(section=section.id, **_where(section.location)),
-                           _say(f"「{section.heading}」编号为「{numeral}」，按格式应为第{canonical[0]}部分"),
-                           expected=order[section.id], actual=parse_int(numeral), evidence=section.heading)
+            yield finding(rule, Location(section=section.id, **printed_at(section.location)),
+                          {"heading": section.heading, "numeral": numeral, "place": canonical[0]},
+                          expected=order[section.id], actual=parse_int(numeral), evidence=section.heading)
 
 
-@computed("numbering_mixed")
+@computed("numbering_mixed", outputs=("headings",))
 def numbering_mixed(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
-    schemes = {}
+    schemes: dict[str, str] = {}
     for section in facts.sections.sections:
         numeral = leading_numeral(section.heading)
         if numeral is not None:
             schemes.setdefault("阿拉伯数字" if numeral.isdigit() else "汉字", section.heading)
     if len(schemes) > 1:
-        yield _finding(rule, Location(), _say("章节编号混用汉字和阿拉伯数字：" + "、".join(f"「{h}」" for h in schemes.values())))
+        yield finding(rule, Location(), {"headings": "、".join(f"「{h}」" for h in schemes.values())})
 
 
 _TOP_NUMERAL = re.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]")
 
 
-@computed("overview_subheadings")
+@computed("overview_subheadings", outputs=("headings",))
 def overview_subheadings(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
     """Sub-topics of 总体情况 given top-level numerals (二、三、… inside 一)."""
     overview = facts.sections.get("overview")
@@ -512,12 +552,11 @@ def overview_subheadings(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
         if text and len(compact(text)) <= 40 and _TOP_NUMERAL.match(text) and compact(text) != compact(overview.heading):
             texts.append(text)
     if texts:
-        yield _finding(rule, Location(section="overview", **_where(overview.location)),
-                       _say("「总体情况」下的小标题使用了一级标题的序号：" + "、".join(f"「{t}」" for t in texts)
-                            + "（应改用（一）（二）…）"), evidence="；".join(texts))
+        yield finding(rule, Location(section="overview", **printed_at(overview.location)),
+                      {"headings": "、".join(f"「{t}」" for t in texts)}, evidence="；".join(texts))
 
 
-@computed("t2_block_order")
+@computed("t2_block_order", outputs=("printed_order", "standard_order"))
 def t2_block_order(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
     mapped, template = facts.tables.get("t2"), facts.template_for("t2")
     if mapped is None or template is None:
@@ -525,11 +564,13 @@ def t2_block_order(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
     standard = [r for r in template.tables["t2"].row_ids if r in mapped.row_order]
     printed = [r for r in mapped.row_order if r in standard]
     if printed != standard:
-        def labels(ids: list[str]) -> str:
-            return "、".join(template.tables["t2"].row(i).label for i in ids)
+        spec = template.tables["t2"]
 
-        yield _finding(rule, Location(table="t2", **_where(mapped.location)),
-                       _say(f"表二各项的顺序为{labels(printed)}，格式规定为{labels(standard)}"))
+        def labels(ids: list[str]) -> str:
+            return "、".join(row.label for row in (spec.row(i) for i in ids) if row is not None)
+
+        yield finding(rule, Location(table="t2", **printed_at(mapped.location)),
+                      {"printed_order": labels(printed), "standard_order": labels(standard)})
 
 
 # --- deadline ------------------------------------------------------------------------------
@@ -539,39 +580,72 @@ KIND_ZH = {"government": "人民政府", "township": "乡镇", "subdistrict": "�
            "department": "政府部门", "unknown": "政府部门"}
 
 
-def _lateness(facts: ReportFacts) -> tuple[str, str, date] | None:
-    """('error' or 'warning', detail, the deadline passed) when the report came out after its deadline."""
+_LATE_OUT = ("source", "published", "body_kind", "due", "hard")
+_DEADLINE_PARAMS = {"due": dict, "hard": dict}
+
+
+def _check_deadlines(params: Mapping[str, Any]) -> None:
+    """`due`: the deadline of each kind of body ("01-31"); `hard` where a later date is late
+    for sure and before it only doubtful (乡镇、街道 given the departments' date by most provinces)."""
+    if set(params.get("due", {})) != set(BODY_KINDS):
+        raise RuleProblem("params.due", f"应为每种机关写明期限：{'、'.join(BODY_KINDS)}")
+    check_month_days(params, "due", BODY_KINDS)
+    check_month_days(params, "hard", BODY_KINDS)
+
+
+@dataclass(frozen=True)
+class Lateness:
+    case: str           # "late" (after a deadline with no later one), "after_hard", "doubtful"
+    certain: bool       # the date is not only a file's metadata
+    due: date
+    hard: date | None
+    passed: date        # the deadline passed: the hard one when after it
+
+
+def _lateness(rule: Rule, facts: ReportFacts) -> Lateness | None:
+    """How late the report came out by the rule's deadlines (`[params] due`, `hard`), or None."""
     if facts.year is None or not facts.published:
         return None
     published = facts.published[0]
-    due, hard = deadline(facts.year, facts.body_kind)
+    deadlines = rule.param("params", {})
+    due = month_day(deadlines["due"][facts.body_kind], facts.year + 1)
+    hard_text = deadlines.get("hard", {}).get(facts.body_kind)
+    hard = month_day(hard_text, facts.year + 1) if hard_text else None
     if published.date <= due:
         return None
-    certain = published.source != "metadata"
-    late_for_sure = hard is None or published.date > hard
-    severity = "error" if certain and late_for_sure else "warning"
-    when = f"{SOURCE_ZH[published.source]}为{published.date:%Y年%-m月%-d日}"
-    if hard is None:
-        detail = f"{when}，晚于{KIND_ZH[facts.body_kind]}年度报告的公布期限{due:%Y年%-m月%-d日}（条例第四十九条）"
-    elif published.date > hard:
-        # 乡镇、街道: article 49 names neither; none may come out after the governments' date
-        detail = (f"{when}，晚于{hard:%Y年%-m月%-d日}：条例第四十九条要求人民政府的年度报告于3月31日前公布，"
-                  f"{KIND_ZH[facts.body_kind]}的报告也不应晚于此（多数省份要求与部门同在1月31日前）")
-    else:
-        detail = (f"{when}，晚于多数省份为{KIND_ZH[facts.body_kind]}规定的公布期限{due:%Y年%-m月%-d日}"
-                  f"（与政府部门相同；条例第四十九条未直接规定{KIND_ZH[facts.body_kind]}的期限）")
-    if not certain:
-        detail += "；文件属性日期不一定是公布日期，请核实"
-    return severity, detail, hard if hard is not None and published.date > hard else due
+    case = "late" if hard is None else "after_hard" if published.date > hard else "doubtful"
+    passed = hard if case == "after_hard" and hard is not None else due
+    return Lateness(case, published.source != "metadata", due, hard, passed)
 
 
-@computed("published_late")
+def _late_finding(rule: Rule, facts: ReportFacts, late: Lateness, variant: str | None) -> Finding:
+    p = facts.published[0]
+    say = {"source": SOURCE_ZH[p.source], "published": f"{p.date:%Y年%-m月%-d日}", "body_kind": KIND_ZH[facts.body_kind],
+           "due": f"{late.due:%Y年%-m月%-d日}", "hard": f"{late.hard:%Y年%-m月%-d日}" if late.hard else ""}
+    return finding(rule, Location(**printed_at(p.location)), say, expected=late.passed.isoformat(),
+                   actual=p.date.isoformat(), evidence=p.evidence, variant=variant)
+
+
+@computed("published_late", params=_DEADLINE_PARAMS, required=("due",), outputs=_LATE_OUT,
+          variants={"after_hard": _LATE_OUT}, validate=_check_deadlines)
 def published_late(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
-    late = _lateness(facts)
-    if late is not None and late[0] == rule.severity.value:
-        p = facts.published[0]
-        yield _finding(rule, Location(**_where(p.location)), _say(late[1]), expected=late[2].isoformat(),
-                       actual=p.date.isoformat(), evidence=p.evidence)
+    """Published after its deadline, on a date that is not only a file's metadata:
+    `message` past a deadline with no later one, `after_hard` past the later one."""
+    late = _lateness(rule, facts)
+    if late is not None and late.certain and late.case != "doubtful":
+        yield _late_finding(rule, facts, late, None if late.case == "late" else late.case)
+
+
+@computed("published_possibly_late", params=_DEADLINE_PARAMS, required=("due",), outputs=_LATE_OUT,
+          variants={"doubtful_unsure": _LATE_OUT, "late_unsure": _LATE_OUT, "after_hard_unsure": _LATE_OUT},
+          validate=_check_deadlines)
+def published_possibly_late(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
+    """Perhaps late: after the deadline but before the hard one (`message`), or late by a
+    file's metadata only, which is not always the publication date (the `…_unsure` cases)."""
+    late = _lateness(rule, facts)
+    if late is None or (late.certain and late.case != "doubtful"):
+        return
+    yield _late_finding(rule, facts, late, None if late.certain else f"{late.case}_unsure")
 
 
 # --- the body's name ---------------------------------------------------------------------
@@ -584,19 +658,26 @@ def _place(name: str) -> str:
     return _SUFFIX.sub("", name)
 
 
-@computed("body_name")
+@computed("body_name", outputs=("body", "signature"))
 def body_name(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
     if not facts.body or not facts.signature:
         return
     a, b = _place(facts.body), _place(facts.signature)
     if a and b and not (a.startswith(b) or b.startswith(a) or a in b or b in a):
-        yield _finding(rule, Location(), _say(f"标题中的机关为「{facts.body}」，正文落款或编制说明却是「{facts.signature}」"),
-                       expected=facts.body, actual=facts.signature, evidence=facts.signature)
+        yield finding(rule, Location(), {"body": facts.body, "signature": facts.signature},
+                      expected=facts.body, actual=facts.signature, evidence=facts.signature)
 
 
 # --- pinpointing ------------------------------------------------------------------------------
 
-@computed("pinpoint")
+def _check_pinpoint(params: Mapping[str, Any]) -> None:
+    rules = params.get("rules")
+    if not isinstance(rules, list) or not rules or not all(isinstance(r, str) for r in rules):
+        raise RuleProblem("params.rules", "应为合计规则代码的列表，如 [\"ARI001\", \"ARI002\"]")
+
+
+@computed("pinpoint", params={"rules": list}, required=("rules",), outputs=("table_name", "cell_label", "should", "printed", "count"),
+          validate=_check_pinpoint)
 def pinpoint(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
     """A cell that explains several failed identities at once: at least two that
     fail contain it and ask for the same correction, none that holds contains it,
@@ -617,10 +698,10 @@ def pinpoint(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
             if any(other != ref and w == which for other, (w, _) in explains.items()):
                 continue  # two cells explain the same failures equally: no single answer
             value = facts.values[ref]
-            should = (value.number or 0) + delta
+            should = Fraction(value.number or 0) + delta
             printed = value.text or "空白"
-            yield _finding(rule, Location(cell=ref, cells=tuple(sorted({r for k in which for r in failed[k].coefficients},
-                                                                       key=template_position)),
-                                          **_where(value.location)),
-                           _say(f"{TABLE_NAMES[table]}{cell_label(ref)}应为{should}（印为{printed}）：改这一格即可使"
-                                f"{len(which)}处不符的合计同时成立"), expected=int(should), actual=value.number)
+            cells = tuple(sorted({r for k in which for r in failed[k].coefficients}, key=template_position))
+            yield finding(rule, Location(cell=ref, cells=cells, **printed_at(value.location)),
+                          {"table_name": TABLE_NAMES[table], "cell_label": cell_label(ref), "should": should,
+                           "printed": printed, "count": len(which)},
+                          expected=int(should), actual=value.number)

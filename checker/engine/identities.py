@@ -21,10 +21,16 @@ from enum import Enum
 
 from ..facts import ReportFacts
 from ..findings import CellRef, Number
-from .loader import Rule, load_rules
+from .rule import Rule, RuleSet
 
 IDENTITY_KINDS = ("sum", "equation")
 LEDGER_KEY = "identities"
+RULE_SET_KEY = "rule_set"
+
+
+def use_rules(facts: ReportFacts, rules: RuleSet) -> None:
+    """The rule set this report is checked with: its identities decide what a blank is."""
+    facts.derived[RULE_SET_KEY] = rules
 
 
 class Status(Enum):
@@ -169,7 +175,9 @@ class Operands:
 
 
 def read_operands(facts: ReportFacts, refs: tuple[CellRef, ...]) -> Operands:
-    blanks, blocked, missing = [], [], []
+    blanks: list[CellRef] = []
+    blocked: list[CellRef] = []
+    missing: list[CellRef] = []
     numbers: list[Number] = []
     for ref in refs:
         value = facts.values.get(ref)
@@ -225,7 +233,10 @@ def _evaluate(rule: Rule, facts: ReportFacts, for_each: str, fixed: str,
 def identity_rules(facts: ReportFacts) -> list[Rule]:
     """The catalogue's identities that apply to this report, whatever --select says:
     whether a blank is a total or a zero does not depend on which rules are shown."""
-    return [r for r in load_rules() if r.kind in IDENTITY_KINDS and r.status != "removed"
+    rules = facts.derived.get(RULE_SET_KEY)
+    if not isinstance(rules, RuleSet):
+        raise LookupError("no rule set for this report: engine.run_rules (or identities.use_rules) gives it")
+    return [r for r in rules if r.kind in IDENTITY_KINDS and r.status != "removed"
             and r.applies_to(facts.template, facts.year, facts.body_kind)]
 
 
@@ -238,7 +249,8 @@ def identity_instances(facts: ReportFacts) -> Iterator[tuple[Rule, str, str, tup
 
 def _build(facts: ReportFacts) -> Ledger:
     evaluations = [replace(e, status=Status.USED) if (e.rule.code, e.fixed) in facts.used_to_read else e
-                   for e in (_evaluate(rule, facts, *inst) for rule, *inst in identity_instances(facts))]
+                   for e in (_evaluate(rule, facts, for_each, fixed, left, right)
+                             for rule, for_each, fixed, left, right in identity_instances(facts))]
     # A blank total is reported once, by the first identity that finds it.
     first: dict[CellRef, Evaluation] = {}
     for e in evaluations:
@@ -258,6 +270,6 @@ def _build(facts: ReportFacts) -> Ledger:
 def ledger(facts: ReportFacts) -> Ledger:
     """The report's identities, evaluated once and kept with its facts."""
     found = facts.derived.get(LEDGER_KEY)
-    if found is None:
+    if not isinstance(found, Ledger):
         found = facts.derived[LEDGER_KEY] = _build(facts)
     return found

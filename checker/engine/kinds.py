@@ -8,72 +8,26 @@ is in unchecked, and its value finding names them (one defect, one finding).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from decimal import Decimal
-from typing import TypeVar
+from typing import Any
 
 from .. import places
 from ..chars import compact
 from ..document import Heading
-from ..document import Location as DocLocation
 from ..facts import ReportFacts, expected_template
-from ..findings import CellRef, Finding, Location, Number
+from ..findings import CellRef, Finding, Location
+from ..mapping import TableNote
 from ..prose import Sentence
-from ..sections import section_is_empty
+from ..sections import Section, section_is_empty
 from ..splits import MAX_SPLITS
-from ..templates import TABLE_NAMES, load_sections
-from ..values import column_spec
+from ..templates import TABLE_NAMES, LabelSpec, load_sections
+from ..values import Value, column_spec
+from . import params as check
 from .identities import Evaluation, Status, ledger, read_operands
-from .loader import Rule
-
-KindFunction = Callable[[Rule, ReportFacts], Iterator[Finding]]
-KIND_FUNCTIONS: dict[str, KindFunction] = {}
-F = TypeVar("F", bound=Callable)
-
-
-def registrar(table: dict[str, F]) -> Callable[[str], Callable[[F], F]]:
-    """A decorator `@register("name")` filing functions in `table` (kinds, computed rules, pair kinds)."""
-    def by_name(name: str) -> Callable[[F], F]:
-        def register(fn: F) -> F:
-            table[name] = fn
-            return fn
-        return register
-    return by_name
-
-
-kind = registrar(KIND_FUNCTIONS)
-
-
-def _finding(rule: Rule, location: Location, say: dict[str, object], *, expected: Number | str | None = None,
-             actual: Number | str | None = None, evidence: str | None = None, many: bool = False,
-             variant: str | None = None) -> Finding:
-    """A finding of `rule`, its message formatted once from the kind's outputs in `say`
-    (`many`: the rule's message for a group of cells; variant "blank": for a blank total)."""
-    template = rule.message
-    if many and rule.message_many:
-        template = rule.message_many
-    elif variant == "blank" and rule.message_blank:
-        template = rule.message_blank
-    message = template.format(**{k: _show(v) for k, v in say.items()})
-    return Finding(rule.code, rule.category, rule.severity, message, location, expected, actual, evidence)
-
-
-def _show(value: object) -> object:
-    """Decimals without trailing zeros: 25.1000 -> 25.1, 3E+2 -> 300."""
-    if isinstance(value, Decimal):
-        return format(value.normalize(), "f")
-    return value
-
-
-def _where(loc: DocLocation | None) -> dict[str, int | None]:
-    return {"page": loc.page, "line": loc.line} if loc else {}
-
-
-def sentence_place(sentence: Sentence, **more) -> Location:
-    """Where a sentence stands: its section and paragraph, and page or line where the file has them."""
-    return Location(section=sentence.section, paragraph=sentence.paragraph, **_where(sentence.location), **more)
-
+from .registry import COMPUTED, RuleProblem, braced, kind, placeholders
+from .rule import Rule
+from .say import finding, printed_at, sentence_place, show
 
 # --- labels for messages -------------------------------------------------------
 
@@ -102,51 +56,59 @@ def _section_heading(section_id: str) -> str:
     return f"第{spec.numeral}部分「{spec.heading}」"
 
 
-@kind("section_missing")
+_SECTION_OUT = ("heading", "section")
+_TABLE_OUT = ("table_name",)
+_CELL_OUT = ("table_name", "row_label", "column_label", "cell_label", "printed")
+
+
+@kind("section_missing", outputs=_SECTION_OUT)
 def section_missing(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
     for section_id in facts.sections.missing:
-        yield _finding(rule, Location(section=section_id), {"heading": _section_heading(section_id), "section": section_id})
+        yield finding(rule, Location(section=section_id), {"heading": _section_heading(section_id), "section": section_id})
 
 
-@kind("section_duplicated")
+@kind("section_duplicated", outputs=(*_SECTION_OUT, "printed"))
 def section_duplicated(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
     for section_id, printed, loc in facts.sections.duplicates:
-        yield _finding(rule, Location(section=section_id, **_where(loc)),
+        yield finding(rule, Location(section=section_id, **printed_at(loc)),
                        {"heading": _section_heading(section_id), "section": section_id, "printed": printed},
                        evidence=printed)
 
 
-@kind("section_out_of_order")
+@kind("section_out_of_order", outputs=_SECTION_OUT)
 def section_out_of_order(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
     for section in facts.sections.sections:
         if section.out_of_order:
-            yield _finding(rule, Location(section=section.id, **_where(section.location)),
+            yield finding(rule, Location(section=section.id, **printed_at(section.location)),
                            {"heading": _section_heading(section.id), "section": section.id}, evidence=section.heading)
 
 
-@kind("section_empty")
+@kind("section_empty", params={"sections": list, "bare_none_is_empty": bool}, outputs=_SECTION_OUT,
+      required=("sections",), validate=check.check_sections)
 def section_empty(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
     bare_none_is_empty = rule.param("bare_none_is_empty", True)
     for section in facts.sections.sections:
         if section.id in rule.param("sections") and section_is_empty(facts.document, section, bare_none_is_empty):
-            yield _finding(rule, Location(section=section.id, **_where(section.location)),
+            yield finding(rule, Location(section=section.id, **printed_at(section.location)),
                            {"heading": section.heading, "section": section.id}, evidence=section.heading)
 
 
-@kind("table_missing")
+@kind("table_missing", params={"tables": list}, outputs=_TABLE_OUT, required=("tables",), validate=check.check_tables)
 def table_missing(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
     for table in rule.param("tables"):
         if table not in facts.tables:
-            yield _finding(rule, Location(table=table), {"table_name": TABLE_NAMES[table]})
+            yield finding(rule, Location(table=table), {"table_name": TABLE_NAMES[table]})
 
 
-def _row_is_zero(facts: ReportFacts, table: str, row: str, spec) -> bool:
+def _row_is_zero(facts: ReportFacts, table: str, row: str, spec: LabelSpec) -> bool:
     """A missing row whose cells would all be 0: the table's identities hold without it,
     or the body is of a kind that has nothing to count there (规章 of a county)."""
     return bool(facts.body_tags & set(spec.zero_for)) or ledger(facts).row_implied_zero(table, row)
 
 
-@kind("row_missing")
+# zero: report the rows whose cells would all be 0 (true) or the others (false, the default)
+@kind("row_missing", params={"tables": list, "zero": bool}, outputs=(*_TABLE_OUT, "row_label"), required=("tables",),
+      validate=check.check_tables)
 def row_missing(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
     """Rows of the report's template the table does not print; `zero` selects those whose
     cells would all be 0 (true) or the others (false)."""
@@ -158,11 +120,23 @@ def row_missing(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
         for spec in template.tables[table].rows:
             if spec.id in mapped.row_order or _row_is_zero(facts, table, spec.id, spec) != want_zero:
                 continue
-            yield _finding(rule, Location(table=table, **_where(mapped.location)),
+            yield finding(rule, Location(table=table, **printed_at(mapped.location)),
                            {"table_name": TABLE_NAMES[table], "row_label": row_label(table, spec.id)}, expected=spec.id)
 
 
-@kind("table_note")
+NOTE_KINDS = ("unrecognised_row", "duplicate_row", "row_width", "columns_assumed", "digits_ambiguous",
+              "digits_inconsistent", "digits_undelimited", "digits_unfit")   # mapping.TableNote.kind
+
+
+def _check_note(params: Mapping[str, Any]) -> None:
+    check.check_tables(params)
+    if params["note"] not in NOTE_KINDS:
+        raise RuleProblem("note", f"没有这种读表说明 {params['note']!r}；可用的有 {'、'.join(NOTE_KINDS)}")
+
+
+@kind("table_note", params={"note": str, "tables": list},
+      outputs=(*_TABLE_OUT, "printed", "row_label", "blocked", "where", "readings", "count", "ways", "cells"),
+      required=("note",), validate=_check_note)
 def table_note(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
     tables = rule.param("tables", list(facts.tables))
     for table in tables:
@@ -184,7 +158,7 @@ def table_note(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
                        "ways": f"{note.count}种" if note.count <= MAX_SPLITS else f"{MAX_SPLITS}种以上",
                        "cells": _cells_named(facts, table, note, unread),
                        "blocked": blocked_note(facts, unread)}
-                yield _finding(rule, Location(table=table, row=note.row, **_where(note.location)), say,
+                yield finding(rule, Location(table=table, row=note.row, **printed_at(note.location)), say,
                                evidence=note.text)
 
 
@@ -195,7 +169,7 @@ def _readings_shown(readings: tuple[str, ...]) -> str:
     return f"（如：{'；'.join(readings)}{blank}）"
 
 
-def _cells_named(facts: ReportFacts, table: str, note, unread: list[CellRef]) -> str:
+def _cells_named(facts: ReportFacts, table: str, note: TableNote, unread: list[CellRef]) -> str:
     """The cells a run-on note leaves unread, as few words as say them: 这一行各格, or
     「自然人」「商业企业」两格."""
     if not note.cells:
@@ -213,7 +187,8 @@ def _cells_named(facts: ReportFacts, table: str, note, unread: list[CellRef]) ->
 _CHINESE_COUNT = {2: "两", 3: "三", 4: "四", 5: "五", 6: "六"}
 
 
-@kind("template_mixed")
+# year: report only where the report's year says which layout is the wrong one (true), or only where not
+@kind("template_mixed", params={"year": bool}, outputs=("layouts", "template", "year", "wanted"))
 def template_mixed(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
     """Tables (or parts of one) in both layouts. With `year`, only where the report's year
     says which layout is wrong: the finding stands at the first row or column printed in
@@ -229,7 +204,7 @@ def template_mixed(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
         for template_id, labels in sorted(mapped.evidence.items(), key=lambda kv: kv[0] != wanted):
             example = "、".join(sorted(labels)[:2])
             parts.append(f"{TABLE_NAMES[table]}按{template_id}年格式（{example}）")
-    detail = "；".join(parts)
+    layouts = "；".join(parts)
     wrong = [(table, place) for table, m in facts.tables.items() for template_id, places in m.evidence_places.items()
              if template_id != wanted for place in places[:1]]
     location, actual = Location(), None
@@ -238,9 +213,9 @@ def template_mixed(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
         actual = next(t for t in facts.tables[table].evidence_places if t != wanted)
         where = next((v.location for ref, v in facts.values.items()
                       if ref.table == table and (ref.row if axis == "row" else ref.column) == id_), None)
-        location = Location(table=table, row=id_ if axis == "row" else None, **_where(where or facts.tables[table].location))
-    say = {"detail": detail, "template": facts.template or "", "year": facts.year or "", "wanted": wanted or ""}
-    yield _finding(rule, location, say, expected=wanted if wanted in seen else None, actual=actual, evidence=detail)
+        location = Location(table=table, row=id_ if axis == "row" else None, **printed_at(where or facts.tables[table].location))
+    say = {"layouts": layouts, "template": facts.template or "", "year": facts.year or "", "wanted": wanted or ""}
+    yield finding(rule, location, say, expected=wanted if wanted in seen else None, actual=actual, evidence=layouts)
 
 
 # --- arithmetic ------------------------------------------------------------------
@@ -295,17 +270,36 @@ def _identity_findings(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
         say = {"table_name": TABLE_NAMES[e.table], "cell_label": cell_label(e.anchor), "printed": value.text,
                "left": e.left_sum, "right": e.right_sum, "expected": e.left_sum, "actual": e.right_sum,
                "blank_note": blank_note(e), **_fixed_label(e.table, e.for_each, e.fixed)}
-        yield _finding(rule, Location(cell=e.anchor, cells=e.cells, **_where(value.location)), say,
+        yield finding(rule, Location(cell=e.anchor, cells=e.cells, **printed_at(value.location)), say,
                        expected=e.left_sum, actual=value.text if blank_total else e.right_sum,
                        variant="blank" if blank_total else None)
 
 
+def _check_identity(kind_name: str) -> Callable[[Mapping[str, Any]], None]:
+    def validate(params: Mapping[str, Any]) -> None:
+        check.check_ids(params, kind_name)
+        unknown = placeholders(params.get("instance", "")) - {"row_label", "column_label"}
+        if unknown:
+            raise RuleProblem("instance", f"没有占位符 {braced(unknown)}；可用的有 {{row_label}}、{{column_label}}")
+    return validate
+
+
 # A sum (target = Σ parts) is an equation with the parts on the left (expected)
-# and the printed total on the right: one evaluator serves both kinds.
-KIND_FUNCTIONS["sum"] = KIND_FUNCTIONS["equation"] = _identity_findings
+# and the printed total on the right: one evaluator serves both kinds. `instance` names
+# one row's or column's identity ("「{row_label}」行的总计") where a cell that is not a
+# number stops it being checked; a blank total is reported in the rule's messages.blank.
+kind("sum", params={"table": str, "for_each": str, "target": str, "parts": list, "instance": str},
+     outputs=(*_CELL_OUT, "expected", "actual", "blank_note"), required=("table", "for_each", "target", "parts"),
+     variants={"blank": (*_CELL_OUT, "expected", "actual", "blank_note")}, validate=_check_identity("sum"))(_identity_findings)
+kind("equation", params={"table": str, "for_each": str, "left": list, "right": list, "instance": str},
+     outputs=(*_CELL_OUT, "left", "right", "expected", "actual", "blank_note"), required=("table", "for_each", "left", "right"),
+     validate=_check_identity("equation"))(_identity_findings)
 
 
-@kind("lower_bound")
+# target >= sum(plus) - sum(minus) on each row of `only`
+@kind("lower_bound", params={"table": str, "only": list, "target": str, "plus": list, "minus": list},
+      outputs=(*_CELL_OUT, "expected", "actual", "blank_note"), required=("table", "only", "target", "plus", "minus"),
+      validate=lambda params: check.check_ids(params, "lower_bound"))
 def lower_bound(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
     """target ≥ Σ plus − Σ minus on each of the rows `only` names (表二: what was issued this
     year and not repealed is still in force). Blanks count as 0; a cell that is not a number
@@ -327,17 +321,17 @@ def lower_bound(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
         say = {"table_name": TABLE_NAMES[table], "row_label": row_label(table, row), "column_label": column_label(table, refs[0].column),
                "cell_label": cell_label(refs[0]), "printed": value.text, "expected": bound, "actual": actual,
                "blank_note": zero_note(blanks, "")}
-        yield _finding(rule, Location(cell=refs[0], cells=refs, **_where(value.location)), say, expected=bound, actual=actual)
+        yield finding(rule, Location(cell=refs[0], cells=refs, **printed_at(value.location)), say, expected=bound, actual=actual)
 
 
 # --- values ----------------------------------------------------------------------
 
-def _converted(value) -> str:
+def _converted(value: Value) -> str:
     """The value in its column's unit, for a cell printed in another unit."""
     if value.number is None:
         return ""
     spec = column_spec(value.ref.table, value.ref.row, value.ref.column)
-    return f"{_show(value.number)}{spec.unit or '' if spec else ''}"
+    return f"{show(value.number)}{spec.unit or '' if spec else ''}"
 
 
 def blocked_note(facts: ReportFacts, refs: list[CellRef], limit: int = 3) -> str:
@@ -359,7 +353,7 @@ def _printed_cells(facts: ReportFacts, table: str) -> list[CellRef]:
     return [ref for ref, v in facts.values.items() if ref.table == table and v.problem != "unreadable"]
 
 
-def _where_printed(facts: ReportFacts, table: str, bad: list) -> str:
+def _where_printed(facts: ReportFacts, table: str, bad: list[Value]) -> str:
     """Many cells holding a symbol or words: where they are, by columns and rows, and what
     they hold; numbers that are not counts are listed with their text."""
     if all(v.problem in ("placeholder", "text") for v in bad):
@@ -371,7 +365,19 @@ def _where_printed(facts: ReportFacts, table: str, bad: list) -> str:
     return listed + ("等" if len(bad) > 8 else "")
 
 
-@kind("cell_problem")
+PROBLEMS = ("blank", "placeholder", "text", "not_whole", "negative", "unit", "unreadable")   # values.Value.problem
+
+
+def _check_problems(params: Mapping[str, Any]) -> None:
+    check.check_tables(params)
+    unknown = [p for p in params["problems"] if p not in PROBLEMS]
+    if unknown:
+        raise RuleProblem("problems", f"没有这种单元格问题 {unknown!r}；可用的有 {'、'.join(PROBLEMS)}")
+
+
+@kind("cell_problem", params={"problems": list, "tables": list, "group_over": int},
+      outputs=(*_CELL_OUT, "unit", "converted", "blocked"), required=("problems",),
+      variants={"many": ("table_name", "count", "cells", "blocked")}, validate=_check_problems)
 def cell_problem(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
     problems = set(rule.param("problems"))
     group_over = rule.param("group_over", 3)
@@ -379,19 +385,19 @@ def cell_problem(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
         bad = [v for v in facts.values.values() if v.ref.table == table and v.problem in problems]
         if not bad:
             continue
-        if len(bad) > group_over and rule.message_many:
+        if len(bad) > group_over and "many" in rule.messages:
             listed = _where_printed(facts, table, bad)
             first = bad[0]
-            yield _finding(rule, Location(table=table, cells=tuple(v.ref for v in bad), **_where(first.location)),
+            yield finding(rule, Location(table=table, cells=tuple(v.ref for v in bad), **printed_at(first.location)),
                            {"table_name": TABLE_NAMES[table], "count": len(bad), "cells": listed,
                             "blocked": blocked_note(facts, [v.ref for v in bad])},
-                           evidence=" | ".join(v.text for v in bad), many=True)
+                           evidence=" | ".join(v.text for v in bad), variant="many")
             continue
         for v in bad:
             say = {"table_name": TABLE_NAMES[table], "cell_label": cell_label(v.ref), "printed": v.text,
                    "row_label": row_label(table, v.ref.row), "column_label": column_label(table, v.ref.column),
                    "unit": v.unit or "", "converted": _converted(v), "blocked": blocked_note(facts, [v.ref])}
-            yield _finding(rule, Location(cell=v.ref, **_where(v.location)), say,
+            yield finding(rule, Location(cell=v.ref, **printed_at(v.location)), say,
                            actual=v.text, expected=v.number if v.problem == "unit" else None, evidence=v.text)
 
 
@@ -447,7 +453,9 @@ def describe_cells(table: str, blanks: list[CellRef], printed: list[CellRef], ro
     return "；".join(parts)
 
 
-@kind("blank_cells")
+# blank cells that stand for zero: one finding per table, `where` says where as a person would
+@kind("blank_cells", params={"tables": list}, outputs=_CELL_OUT, variants={"many": ("table_name", "count", "where")},
+      validate=check.check_tables)
 def blank_cells(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
     """Blanks that stand for zero (a blank total above non-zero parts is an arithmetic
     error instead): one finding per table, grouped as a person would say where they are."""
@@ -464,21 +472,21 @@ def blank_cells(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
         if len(blanks) == 1:
             say = {"table_name": TABLE_NAMES[table], "cell_label": cell_label(blanks[0]), "printed": "",
                    "row_label": row_label(table, blanks[0].row), "column_label": column_label(table, blanks[0].column)}
-            yield _finding(rule, Location(cell=blanks[0], **_where(first.location)), say, actual="")
+            yield finding(rule, Location(cell=blanks[0], **printed_at(first.location)), say, actual="")
             continue
         where = describe_cells(table, blanks, printed, mapped.row_order)
-        yield _finding(rule, Location(table=table, cells=tuple(blanks), **_where(first.location)),
-                       {"table_name": TABLE_NAMES[table], "count": len(blanks), "where": where}, many=True)
+        yield finding(rule, Location(table=table, cells=tuple(blanks), **printed_at(first.location)),
+                       {"table_name": TABLE_NAMES[table], "count": len(blanks), "where": where}, variant="many")
 
 
 # --- text ------------------------------------------------------------------------
 
 @dataclass(frozen=True, slots=True)
 class Scope:
-    sentences: list
+    sentences: list[Sentence]
     name: str                       # in Chinese, for messages
     section_id: str | None = None   # set for "section:<id>" scopes
-    section: object | None = None   # that section, when the report has it
+    section: Section | None = None  # that section, when the report has it
 
 
 def _scope(facts: ReportFacts, scope: str) -> Scope:
@@ -493,7 +501,17 @@ def _scope(facts: ReportFacts, scope: str) -> Scope:
     return Scope([s for s in facts.sentences if s.section == section_id], name, section_id, section)
 
 
-@kind("text_pattern")
+def _check_text_pattern(params: Mapping[str, Any]) -> None:
+    check.check_scope(params)
+    check.check_patterns(params)
+    if params["mode"] not in ("required", "forbidden"):
+        raise RuleProblem("mode", f"应为 \"required\" 或 \"forbidden\"，却是 {params['mode']!r}")
+
+
+# scope: "document", "headings" or "section:<id>"; mode: "required" (fires when no
+# pattern matches the scope) or "forbidden" (fires on every match)
+@kind("text_pattern", params={"scope": str, "patterns": list, "mode": str}, outputs=("heading", "matched", "scope_name"),
+      required=("scope", "patterns", "mode"), validate=_check_text_pattern)
 def text_pattern(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
     scope = _scope(facts, rule.param("scope"))
     patterns = [re.compile(p) for p in rule.param("patterns")]
@@ -501,8 +519,8 @@ def text_pattern(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
         if scope.section_id and scope.section is None:
             return  # a missing section is STR001's finding
         if not any(p.search(compact(s.text)) for s in scope.sentences for p in patterns):
-            where = _where(scope.section.location) if scope.section else {}
-            yield _finding(rule, Location(section=scope.section_id, **where),
+            where = printed_at(scope.section.location) if scope.section else {}
+            yield finding(rule, Location(section=scope.section_id, **where),
                            {"heading": scope.section.heading if scope.section else "", "matched": "",
                             "scope_name": scope.name})
         return
@@ -510,17 +528,24 @@ def text_pattern(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
         for p in patterns:
             m = p.search(compact(sentence.text))
             if m:
-                yield _finding(rule, sentence_place(sentence),
+                yield finding(rule, sentence_place(sentence),
                                {"heading": sentence.text, "matched": m.group(0), "scope_name": scope.name},
                                evidence=sentence.text)
                 break
 
 
-@kind("conditional")
+def _check_conditional(params: Mapping[str, Any]) -> None:
+    check.check_cell(params)
+    check.check_scope(params)
+    check.check_patterns(params)
+
+
+# when the cell's value is above `above`, the scope must match one of the patterns
+@kind("conditional", params={"cell": str, "above": int, "scope": str, "patterns": list},
+      outputs=("heading", "value", "cell_label", "scope_name"), required=("cell", "scope", "patterns"),
+      validate=_check_conditional)
 def conditional(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
-    table, rest = rule.param("cell").split(".", 1)
-    row, column = rest.rsplit(".", 1)
-    ref = CellRef(table, row, column)
+    ref = CellRef(*check.parse_cell(rule.param("cell")))
     value = facts.values.get(ref)
     if value is None or value.number is None or value.number <= rule.param("above", 0):
         return
@@ -528,13 +553,14 @@ def conditional(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
     patterns = [re.compile(p) for p in rule.param("patterns")]
     if any(p.search(compact(s.text)) for s in scope.sentences for p in patterns):
         return
-    yield _finding(rule, Location(cell=ref, section=scope.section_id, **_where(value.location)),
+    yield finding(rule, Location(cell=ref, section=scope.section_id, **printed_at(value.location)),
                    {"heading": scope.section.heading if scope.section else "", "value": value.number,
                     "cell_label": cell_label(ref), "scope_name": scope.name}, actual=value.number)
 
 
-@kind("computed")
+# a registered Python function (engine/computed.py) for rules that compute; its own
+# parameters are the rule's [params], its outputs and cases filed with it (registry.computed)
+@kind("computed", params={"function": str, "params": dict}, required=("function",))
 def computed_rule(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
-    from .computed import COMPUTED
+    yield from COMPUTED[rule.param("function")].function(rule, facts)
 
-    yield from COMPUTED[rule.param("function")](rule, facts)

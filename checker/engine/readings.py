@@ -139,9 +139,10 @@ def _known(facts: ReportFacts, ref: CellRef) -> Number | None:
 def _sums_to_zero(terms: list[tuple[int, int]], numbers: tuple[Number | None, ...]) -> bool:
     total: Number = 0
     for i, coefficient in terms:
-        if numbers[i] is None:
+        number = numbers[i]
+        if number is None:
             return True     # not a number: the equation says nothing here
-        total += coefficient * numbers[i]
+        total += coefficient * number
     return total == 0
 
 
@@ -186,7 +187,8 @@ def _choose_jointly(facts: ReportFacts, readable: list[_Open], equations: list[_
     rows already down to one reading take part with it."""
     owner = {ref: item for item in readable for ref in item.refs}
     still_open = {id(item) for item in readable if len(item.readings) > 1}
-    relevant, failing = [], []
+    relevant: list[_Equation] = []
+    failing: list[_Equation] = []
     for e in equations:
         involved = {id(owner[ref]) for ref, _ in e.terms if ref in owner}
         if not involved & still_open or any(_known(facts, ref) is None for ref, _ in e.terms if ref not in owner):
@@ -324,6 +326,7 @@ def _record(facts: ReportFacts, item: _Open) -> None:
     if not unread:
         return
     row = item.refs[0].row if mapped.id != "t4" else None
+    shown: tuple[str, ...]
     if not run.delimited:
         kind, shown, count = "digits_undelimited", (), 0
     elif item.inconsistent or (item.withheld and set(decided) >= item.withheld):

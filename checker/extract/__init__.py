@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Collection
 from pathlib import Path
 
 from ..document import Document
 from ..errors import BinaryFile, EmptyFile, FileMissing, NotAFile, TooLarge, UndecodableText, UnsupportedFormat
 from ..settings import DEFAULT_LIMITS, Limits
+from ..words import Words
 from .bounds import refuse_long_text
 from .docx import extract_docx
 from .encoding import declared_charset, decode
@@ -16,6 +18,9 @@ from .html import extract_html
 from .pdf import extract_pdf
 from .refusals import refusal
 from .text import extract_text
+
+BYTES_OVER = Words("{size} 字节 > {limit}", "{size} bytes > {limit}")
+OLD_WORD = Words("旧版 Word（.doc）请先另存为 .docx", "save old Word (.doc) files as .docx first")
 
 _HTML_START = re.compile(rb"<\s*(!doctype\s+html|html|head|body|meta|table|div|p|title|span|h[1-6])\b", re.I)
 
@@ -53,25 +58,28 @@ def read_bytes(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
     refuse_special(p)   # a device, FIFO or socket is never opened
     size = p.stat().st_size
     if size > limits.max_bytes:
-        raise TooLarge(path, f"{size} 字节 > {limits.max_bytes}")
+        raise TooLarge(path, BYTES_OVER(size=size, limit=limits.max_bytes))
     return p.read_bytes()
 
 
-def document_from_bytes(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> Document:
+def document_from_bytes(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS, *,
+                        table_words: Collection[str] = ()) -> Document:
+    """`table_words`: words that mark a PDF page holding a standard table (from the templates,
+    which extractors do not read); without them every page of a PDF is read for grids."""
     if not data.strip():
         raise EmptyFile(name)
     if len(data) > limits.max_bytes:
-        raise TooLarge(name, f"{len(data)} 字节 > {limits.max_bytes}")
+        raise TooLarge(name, BYTES_OVER(size=len(data), limit=limits.max_bytes))
     fmt = sniff_format(data, name)
     refused = refusal(data, name, fmt)   # an archive, an OFD file, govcheck's own page: what to do instead
     if refused is not None:
         raise refused
     if fmt == "pdf":
-        return extract_pdf(data, name, limits=limits)
+        return extract_pdf(data, name, limits=limits, table_words=table_words)
     if fmt == "docx":
         return extract_docx(data, name, limits=limits)
     if fmt == "doc":
-        raise UnsupportedFormat(name, "旧版 Word（.doc）请先另存为 .docx / save old .doc files as .docx first")
+        raise UnsupportedFormat(name, OLD_WORD())
     if fmt == "zip":
         raise BinaryFile(name)
     has_bom = data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
@@ -89,5 +97,5 @@ def document_from_bytes(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS)
     return extract_text(text, markdown=fmt == "markdown")
 
 
-def read_document(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Document:
-    return document_from_bytes(read_bytes(path, limits), str(path), limits)
+def read_document(path: str | Path, limits: Limits = DEFAULT_LIMITS, *, table_words: Collection[str] = ()) -> Document:
+    return document_from_bytes(read_bytes(path, limits), str(path), limits, table_words=table_words)

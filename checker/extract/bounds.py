@@ -9,11 +9,15 @@ from __future__ import annotations
 from ..document import Document, Table
 from ..errors import TextTooLong
 from ..settings import Limits
+from ..words import Words
+
+CHARS_OVER = Words("{chars}字，上限{limit}字", "{chars} characters, the limit is {limit}")
+BLOCKS_OVER = Words("{blocks}段，上限{limit}段", "{blocks} blocks, the limit is {limit}")
 
 
 def refuse_long_text(name: str, chars: int, limits: Limits) -> None:
     if chars > limits.max_text_chars:
-        raise TextTooLong(name, f"{chars}字，上限{limits.max_text_chars}字")
+        raise TextTooLong(name, CHARS_OVER(chars=chars, limit=limits.max_text_chars))
 
 
 def text_chars(document: Document) -> int:
@@ -26,5 +30,5 @@ def text_chars(document: Document) -> int:
 
 def refuse_overlong(document: Document, name: str, limits: Limits) -> None:
     if len(document.blocks) > limits.max_blocks:
-        raise TextTooLong(name, f"{len(document.blocks)}段，上限{limits.max_blocks}段")
+        raise TextTooLong(name, BLOCKS_OVER(blocks=len(document.blocks), limit=limits.max_blocks))
     refuse_long_text(name, text_chars(document), limits)

@@ -13,6 +13,12 @@ import zipfile
 from ..document import Block, Cell, Document, Heading, Location, Paragraph, Table
 from ..errors import BrokenFile, NestedTooDeep, UnpackedTooLarge
 from ..settings import DEFAULT_LIMITS, Limits
+from ..words import Words
+
+NO_BODY = Words("没有正文", "no document body")
+BYTES = Words("{size} 字节", "{size} bytes")
+UNPACKED = Words("{what}共{total}，其中 {largest} {size}，上限{limit}", "{what}{total} in all, {largest} {size}, the limit is {limit}")
+XML_PARTS = Words("XML 部件", "XML parts ")
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _HEADING_STYLE = re.compile(r"(?:heading|标题)\s*(\d)", re.I)
@@ -103,7 +109,7 @@ def grid_from_docx_table(tbl, limits: Limits) -> tuple[list[list[Cell]], list]:
 
 
 def _megabytes(size: int) -> str:
-    return f"{size / 1024 ** 2:.0f} MB" if size >= 1024 ** 2 else f"{size} 字节"
+    return f"{size / 1024 ** 2:.0f} MB" if size >= 1024 ** 2 else BYTES(size=size)
 
 
 def _refuse_unpacked(data: bytes, name: str, limits: Limits) -> None:
@@ -117,12 +123,12 @@ def _refuse_unpacked(data: bytes, name: str, limits: Limits) -> None:
     except (zipfile.BadZipFile, ValueError, OSError, EOFError):
         return   # not a readable zip: python-docx says it is damaged
     xml = [part for part in parts if part.filename.endswith((".xml", ".rels"))]
-    for chosen, what, limit in ((parts, "", limits.max_unpacked_bytes), (xml, "XML 部件", limits.max_xml_bytes)):
+    for chosen, what, limit in ((parts, "", limits.max_unpacked_bytes), (xml, XML_PARTS(), limits.max_xml_bytes)):
         total = sum(part.file_size for part in chosen)
         if total > limit:
             largest = max(chosen, key=lambda part: part.file_size)
-            raise UnpackedTooLarge(name, f"{what}共{_megabytes(total)}，其中 {largest.filename} "
-                                         f"{_megabytes(largest.file_size)}，上限{_megabytes(limit)}")
+            raise UnpackedTooLarge(name, UNPACKED(what=what, total=_megabytes(total), largest=largest.filename,
+                                                  size=_megabytes(largest.file_size), limit=_megabytes(limit)))
 
 
 def extract_docx(data: bytes, name: str, *, limits: Limits = DEFAULT_LIMITS) -> Document:
@@ -157,7 +163,7 @@ def extract_docx(data: bytes, name: str, *, limits: Limits = DEFAULT_LIMITS) -> 
 
     body = document.element.body
     if body is None:
-        raise BrokenFile(name, "没有正文 / no document body")
+        raise BrokenFile(name, NO_BODY())
     for element in body.iterchildren():
         if element.tag == W + "p":
             blocks += _paragraph_blocks(element, styles)

@@ -13,9 +13,10 @@ import stat
 from pathlib import Path
 
 from ..errors import NotRegularFile
+from ..words import Words
 
-SPECIAL_KINDS = ((stat.S_ISCHR, "字符设备"), (stat.S_ISBLK, "块设备"), (stat.S_ISFIFO, "命名管道"),
-                 (stat.S_ISSOCK, "套接字"))
+SPECIAL_KINDS = ((stat.S_ISCHR, Words("字符设备", "character device")), (stat.S_ISBLK, Words("块设备", "block device")),
+                 (stat.S_ISFIFO, Words("命名管道", "named pipe")), (stat.S_ISSOCK, Words("套接字", "socket")))
 
 
 def special_kind(path: str | Path) -> str | None:
@@ -24,7 +25,7 @@ def special_kind(path: str | Path) -> str | None:
         mode = os.stat(path).st_mode
     except (OSError, ValueError):
         return None
-    return next((name for test, name in SPECIAL_KINDS if test(mode)), None)
+    return next((name() for test, name in SPECIAL_KINDS if test(mode)), None)
 
 
 def refuse_special(path: str | Path) -> None:

@@ -159,7 +159,7 @@ def _text_lengths(root: Tag, cap: int) -> dict[int, int]:
             stack.append((child, iter(child.children)))
             totals.append(0)
         elif type(child) in _TEXT_TYPES:
-            totals[-1] = min(cap, totals[-1] + len(child.strip()))
+            totals[-1] = min(cap, totals[-1] + len(str(child).strip()))
     return lengths
 
 

@@ -11,20 +11,22 @@ import ctypes
 import logging
 import re
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from ..chars import compact, fix_radicals, looks_traditional, simplify
 from ..document import Block, Cell, Document, Heading, Location, Paragraph, Table
 from ..errors import BrokenFile, EncryptedPdf, PdfTablesUnreadable, ScannedPdf, TooLarge
 from ..settings import DEFAULT_LIMITS, Limits
+from ..words import Words
 from .bounds import refuse_long_text
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)  # a FontBBox warning per glyph on Type3 fonts
 
-# Labels printed in 表二/三/四 and hardly ever in prose: they put a page on the table pass.
-TABLE_WORDS = ("第二十条", "信息内容", "本年制发件数", "本年新制作数量", "本年新收政府信息公开申请", "上年结转政府信息公开申请",
-               "本年度办理结果", "属于国家秘密", "三安全一稳定", "属于行政查询事项", "信访举报投诉类申请",
-               "结转下年度继续办理", "未经复议直接起诉", "复议后起诉")
+BROKEN_STRUCTURE = Words("PDF 结构损坏", "broken PDF structure")
+NO_PAGES = Words("没有页面", "no pages")
+PAGES_OVER = Words("{pages} 页 > {limit}", "{pages} pages > {limit}")
+
 CONTINUES_NEAR_BOTTOM = 110.0   # a table ending this close to the page's foot may go on overleaf
 MARGIN_BAND = 27.0              # points from the paper's top or bottom edge: header and footer only
 _PAGE_NUMBER = re.compile(r"^[-—–－~\s]*(第\s*)?\d{1,4}\s*(页|/\s*\d{1,4})?(\s*共\s*\d+\s*页)?[-—–－~\s]*$")
@@ -349,13 +351,16 @@ def _table_from_fragment(fragment: Fragment) -> Table | None:
     return Table([r for r, _ in kept], Location(page=fragment.page), [Location(page=p) for _, p in kept], aligned=True)
 
 
-def _table_pages(pages: list[list[Line]]) -> list[int]:
+def _table_pages(pages: list[list[Line]], table_words: Collection[str]) -> list[int]:
     """0-based indexes of the pages whose text names a standard table (in traditional
-    characters too: such pages are converted only after extraction)."""
+    characters too: such pages are converted only after extraction). `table_words` come
+    from the templates (templates.table_page_words); without them every page is read."""
+    if not table_words:
+        return list(range(len(pages)))
     texts = [compact("".join(l.text for l in lines)) for lines in pages]
-    found = [i for i, text in enumerate(texts) if any(w in text for w in TABLE_WORDS)]
+    found = [i for i, text in enumerate(texts) if any(w in text for w in table_words)]
     if not found and looks_traditional("".join(texts)[:4000]):
-        found = [i for i, text in enumerate(texts) if any(w in simplify(text) for w in TABLE_WORDS)]
+        found = [i for i, text in enumerate(texts) if any(w in simplify(text) for w in table_words)]
     return found
 
 
@@ -430,18 +435,18 @@ def _read_page(pdf, index: int) -> tuple[list[Line], float]:
     return _page_lines(page, index + 1), page.get_height()
 
 
-def _read_tables(data: bytes, pages: list[list[Line]], name: str) -> dict[int, list[Fragment]]:
+def _read_tables(data: bytes, pages: list[list[Line]], name: str, table_words: Collection[str]) -> dict[int, list[Fragment]]:
     """The table grids (_plumber_tables). pdfium repairs a damaged file (a broken xref,
     bytes deleted or repeated) that pdfminer cannot parse: then pdfium's own copy of what
     it read, written out clean, is given to pdfplumber; a file neither reads is damaged."""
     try:
-        return _plumber_tables(data, pages)
+        return _plumber_tables(data, pages, table_words)
     except MemoryError:
         raise
     except Exception:   # PdfminerException, PSSyntaxError, KeyError …: whatever pdfminer meets
         pass
     try:
-        return _plumber_tables(_rewritten(data), pages)
+        return _plumber_tables(_rewritten(data), pages, table_words)
     except MemoryError:
         raise
     except Exception as exc:
@@ -463,7 +468,7 @@ def _rewritten(data: bytes) -> bytes:
         pdf.close()
 
 
-def _plumber_tables(data: bytes, pages: list[list[Line]]) -> dict[int, list[Fragment]]:
+def _plumber_tables(data: bytes, pages: list[list[Line]], table_words: Collection[str]) -> dict[int, list[Fragment]]:
     """pdfplumber's grids of the pages that name a table, and of each page after
     one whose table reaches its foot (the table may go on there)."""
     import io
@@ -471,7 +476,7 @@ def _plumber_tables(data: bytes, pages: list[list[Line]]) -> dict[int, list[Frag
     import pdfplumber
 
     fragments_by_page: dict[int, list[Fragment]] = {}
-    queue = [(i, False) for i in _table_pages(pages)]
+    queue = [(i, False) for i in _table_pages(pages, table_words)]
     if not queue:
         return fragments_by_page
     with pdfplumber.open(io.BytesIO(data)) as plumber:
@@ -490,7 +495,8 @@ def _plumber_tables(data: bytes, pages: list[list[Line]]) -> dict[int, list[Frag
     return fragments_by_page
 
 
-def extract_pdf(data: bytes, name: str, *, limits: Limits = DEFAULT_LIMITS) -> Document:
+def extract_pdf(data: bytes, name: str, *, limits: Limits = DEFAULT_LIMITS,
+                table_words: Collection[str] = ()) -> Document:
     import pypdfium2 as pdfium
 
     try:
@@ -498,13 +504,13 @@ def extract_pdf(data: bytes, name: str, *, limits: Limits = DEFAULT_LIMITS) -> D
     except pdfium.PdfiumError as exc:
         if "password" in str(exc).lower():
             raise EncryptedPdf(name) from exc
-        raise BrokenFile(name, "PDF 结构损坏 / broken PDF structure") from exc
+        raise BrokenFile(name, BROKEN_STRUCTURE()) from exc
     try:
         n_pages = len(pdf)
         if n_pages == 0:
-            raise BrokenFile(name, "没有页面 / no pages")
+            raise BrokenFile(name, NO_PAGES())
         if n_pages > limits.max_pages:
-            raise TooLarge(name, f"{n_pages} 页 > {limits.max_pages}")
+            raise TooLarge(name, PAGES_OVER(pages=n_pages, limit=limits.max_pages))
         metadata = {f"pdf:{k}": str(v) for k, v in pdf.get_metadata_dict().items() if v}
         try:
             read = [_read_page(pdf, i) for i in range(n_pages)]
@@ -520,7 +526,7 @@ def extract_pdf(data: bytes, name: str, *, limits: Limits = DEFAULT_LIMITS) -> D
     repeated, running = _repeated_lines(pages), _running_lines(pages)
     pages = [[l for l in lines if not _is_page_furniture(l, repeated, running)] for lines in pages]
 
-    fragments_by_page = _read_tables(data, pages, name)
+    fragments_by_page = _read_tables(data, pages, name, table_words)
     body = [l for lines in pages for l in lines if l.x1 > l.x0]
     left = Counter(round(l.x0) for l in body).most_common(1)[0][0] if body else 0.0
     right = max((l.x1 for l in body), default=0.0)

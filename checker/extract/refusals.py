@@ -1,9 +1,10 @@
 """Bytes govcheck does not read but a person can turn into something it does (a ZIP or
 RAR archive, an OFD file), and govcheck's own result pages: each refused with one
-sentence, in Chinese, saying what to do instead."""
+sentence saying what to do instead."""
 from __future__ import annotations
 
 from ..errors import InputError
+from ..words import Words
 
 # what govcheck writes into every page it makes (reporters/pages.GENERATOR): a page that
 # carries it is one of our own outputs, never a report
@@ -13,23 +14,22 @@ _ARCHIVE_SUFFIXES = (".zip", ".rar", ".7z", ".gz", ".tgz", ".tar")
 
 
 class Refusal(InputError):
-    """One sentence in Chinese naming the file: what is wrong and what to do."""
-
-    def sentence(self) -> str:
-        detail = f"（{self.detail}）" if self.detail else ""
-        return f"{self.path}：{self.zh}{detail}。"
+    """One sentence naming the file: what is wrong and what to do."""
 
 
 class Archive(Refusal):
-    zh = "这是压缩包，请先解压，再检查其中的报告文件"
+    words = Words("{path}：这是压缩包，请先解压，再检查其中的报告文件{detail}。",
+                  "{path}: this is an archive; unpack it, then check the reports in it{detail}.")
 
 
 class OfdFile(Refusal):
-    zh = "暂不支持 OFD 版式文件，请先用 OFD 阅读器把它导出为 PDF，再检查 PDF"
+    words = Words("{path}：暂不支持 OFD 版式文件，请先用 OFD 阅读器把它导出为 PDF，再检查 PDF{detail}。",
+                  "{path}: OFD files are not supported yet; export it to PDF with an OFD reader, then check the PDF{detail}.")
 
 
 class OwnOutput(Refusal):
-    zh = "这是 govcheck 自己生成的检查结果页面，不是报告，已跳过"
+    words = Words("{path}：这是 govcheck 自己生成的检查结果页面，不是报告，已跳过{detail}。",
+                  "{path}: this is a results page govcheck wrote, not a report; skipped{detail}.")
 
 
 def refusal(data: bytes, name: str, fmt: str) -> InputError | None:

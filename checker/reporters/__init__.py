@@ -23,7 +23,5 @@ class Reporter(Protocol):
 # stream formats first, then those written to -o (the order --help lists them in)
 REPORTERS: dict[str, type] = {"json": JsonReporter, "rich": TerminalReporter,
                               "csv": CsvReporter, "xlsx": XlsxReporter, "html": HtmlReporter}
-FILE_FORMATS = ("csv", "xlsx", "html")   # written to -o, for auditors to hand on
-
-__all__ = ["FILE_FORMATS", "REPORTERS", "CsvReporter", "HtmlReporter", "JsonReporter", "Reporter", "TerminalReporter",
+__all__ = ["REPORTERS", "CsvReporter", "HtmlReporter", "JsonReporter", "Reporter", "TerminalReporter",
            "XlsxReporter"]
