@@ -30,7 +30,8 @@ ALLOWED = {
     "bodies": {"chars", "normalize"},
     "fingerprints": {"bodies", "errors", "findings", "words", "record"},
     # Reporters format only: results, findings, and the template labels they print.
-    "reporters": {"reporters", "findings", "result", "document", "templates", "places", "record"},
+    # ... and the words the rules' categories and severities are named by (engine/words.py)
+    "reporters": {"reporters", "findings", "result", "document", "templates", "places", "record", "engine"},
 }
 
 

@@ -3,16 +3,13 @@ the terminal, the batch summary and the HTML pages say the same thing. Keys are 
 JSON strings; Severity is a StrEnum, so it looks them up too."""
 from __future__ import annotations
 
+from ..engine.words import CATEGORY_ZH, SEVERITY_ZH  # the words rules are listed with (govcheck rules)
 from ..findings import Category, Severity
 
-SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
 SEVERITY_SIGN = {Severity.ERROR: "✗", Severity.WARNING: "?", Severity.INFO: "·"}  # visible without colour
 # a run-on capture's cell split by what the report says, and one no reading decides
 DECIDED_NOTE = "原文数字连写，按本行合计、表内勾稽关系或正文所述推定拆分"
 UNREAD_TEXT = "未读出"
-CATEGORY_ZH = {Category.STRUCTURE: "结构", Category.ARITHMETIC: "勾稽关系", Category.VALUE: "数值", Category.TEMPLATE: "格式模板",
-               Category.CONSISTENCY: "前后一致", Category.TIMELINESS: "公布时限", Category.CROSS_YEAR: "与上年对照",
-               Category.COPY: "照抄", Category.EXTRACTION: "读取"}
 # the formats a file is read as (document.Document.format), as people name them
 FORMAT_ZH = {"text": "文本", "markdown": "Markdown", "html": "HTML", "pdf": "PDF", "docx": "Word"}
 STATUS_ZH = {"ok": "已检查", "unreadable": "无法读取", "timeout": "超时", "too_big": "超出内存", "crashed": "进程终止",
