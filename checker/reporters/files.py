@@ -7,10 +7,10 @@ import errno
 import os
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 _REASONS = {errno.ENOSPC: "磁盘已满", errno.EDQUOT: "超出磁盘配额", errno.EACCES: "没有权限",
             errno.EPERM: "没有权限", errno.EROFS: "只读文件系统", errno.EFBIG: "文件超出大小上限",
@@ -97,3 +97,23 @@ def _mode_for(path: Path) -> int:
     mask = os.umask(0)
     os.umask(mask)
     return 0o666 & ~mask
+
+
+class FileReporter:
+    """A reporter whose output is files under -o, written whole when the run ends (CSV, XLSX,
+    HTML): it keeps the records and hands them to its writer at finish()."""
+
+    writer: Callable[[Sequence[Any], Path], object]   # (records, target): set by each format
+
+    def __init__(self, target: Path, **_: object) -> None:
+        self.target = Path(target)
+        self.records: list[Any] = []
+
+    def start(self) -> None:
+        self.records = []
+
+    def add(self, record: Any) -> None:
+        self.records.append(record)
+
+    def finish(self) -> None:
+        self.writer(self.records, self.target)

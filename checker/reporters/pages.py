@@ -30,7 +30,7 @@ from ..places import (
 )
 from ..record import Record, ReportRead
 from ..templates import TABLE_NAMES, TableSpec, load_sections
-from .files import make_folder, replacing
+from .files import FileReporter, make_folder, replacing
 from .marks import DECIDED_SIGN, CellMark, cell_marks
 from .words import DECIDED_NOTE, SEVERITY_SIGN, UNREAD_TEXT, format_name, severity_name, status_name, value_text
 
@@ -89,21 +89,10 @@ def write_html(records: Sequence[Record], folder: Path) -> Path:
     return index
 
 
-class HtmlReporter:
+class HtmlReporter(FileReporter):
     """index.html and one page per record in the folder `target`, written when the run ends."""
 
-    def __init__(self, target: Path, **_: object) -> None:
-        self.target = Path(target)
-        self.records: list[Record] = []
-
-    def start(self) -> None:
-        self.records = []
-
-    def add(self, record: Record) -> None:
-        self.records.append(record)
-
-    def finish(self) -> None:
-        write_html(self.records, self.target)
+    writer = staticmethod(write_html)
 
 
 def _write(path: Path, text: str) -> None:

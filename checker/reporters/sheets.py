@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from ..findings import Finding, Number, json_number
 from ..places import Wording, column_name, row_name, section_name, table_name, template_name, value_name
 from ..record import Record
-from .files import make_folder, replacing, replacing_path
+from .files import FileReporter, make_folder, replacing, replacing_path
 from .words import category_name, format_name, severity_name, status_name
 
 if TYPE_CHECKING:
@@ -97,30 +97,6 @@ SEVERITY_INDEX = FINDING_HEADER.index("级别")
 # Severity fills in the xlsx: Excel's own "bad" and "neutral" styles, familiar to its users.
 SEVERITY_FILL = {"error": ("FFC7CE", "9C0006"), "warning": ("FFEB9C", "9C5700")}
 SEVERITY_OF_NAME = {severity_name(s): s for s in SEVERITY_FILL}   # the sheet shows 错误, 警告
-
-
-class CsvReporter:
-    """reports.csv and findings.csv in the folder `target`, written whole when the run ends."""
-
-    def __init__(self, target: Path, **_: object) -> None:
-        self.target = Path(target)
-        self.records: list[Record] = []
-
-    def start(self) -> None:
-        self.records = []
-
-    def add(self, record: Record) -> None:
-        self.records.append(record)
-
-    def finish(self) -> None:
-        write_csv(self.records, self.target)
-
-
-class XlsxReporter(CsvReporter):
-    """One workbook `target` with sheets 报告 and 问题."""
-
-    def finish(self) -> None:
-        write_xlsx(self.records, self.target)
 
 
 class MissingDependency(RuntimeError):
@@ -236,3 +212,15 @@ def _display_width(value: object) -> int:
     # A CJK character takes two columns of Excel's width unit.
     text = "" if value is None else str(value)
     return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+
+class CsvReporter(FileReporter):
+    """reports.csv and findings.csv in the folder `target`, written whole when the run ends."""
+
+    writer = staticmethod(write_csv)
+
+
+class XlsxReporter(FileReporter):
+    """One workbook `target` with sheets 报告 and 问题."""
+
+    writer = staticmethod(write_xlsx)
