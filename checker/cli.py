@@ -17,9 +17,9 @@ from . import __version__, exit_codes
 from .batch import BatchLimits, expand_paths, failure, status_of
 from .check import check_bytes, check_file, cross_year_findings, record_of
 from .engine import NATIONAL, Rule, RuleSet, load_rule_set
-from .engine.words import CATEGORY_ZH, NATIONAL_ZH, SEVERITY_ZH, STATUS_ZH, readable
+from .engine.words import NATIONAL_ZH, STATUS_ZH, readable
 from .errors import InputError, RuleFileError, UsageError
-from .findings import Finding, Severity
+from .findings import CATEGORY_ZH, SEVERITY_ZH, Finding, Severity
 from .fingerprints import Baseline
 from .inputs import STDIN, input_name, read_input, skip_own_outputs, skipped_sentence
 from .limited import call_limited

@@ -28,6 +28,13 @@ class Category(StrEnum):
     EXTRACTION = "extraction"
 
 
+# As a person reads them (terminal, sheets, pages, `govcheck rules`); JSON keeps the values above.
+CATEGORY_ZH = {Category.STRUCTURE: "结构", Category.ARITHMETIC: "计算", Category.VALUE: "填写", Category.TEMPLATE: "格式",
+               Category.CONSISTENCY: "前后一致", Category.TIMELINESS: "公布时间", Category.CROSS_YEAR: "跨年度",
+               Category.COPY: "照抄上年", Category.EXTRACTION: "读取"}
+SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
+
+
 @dataclass(frozen=True, slots=True)
 class CellRef:
     """One cell of a standard table, by the DOMAIN.md ids."""

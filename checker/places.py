@@ -30,9 +30,10 @@ def cell_key(ref: CellRef) -> str:
 
 
 def cell_of_key(key: str) -> CellRef:
-    """The cell a key names (the inverse of cell_key)."""
-    table, rest = key.split(".", 1)
-    row, column = rest.rsplit(".", 1)
+    """The cell a key names (the inverse of cell_key); a key without its three parts gives
+    empty ones, for the caller to refuse (engine/params.check_cell names the rule file)."""
+    table, _, rest = key.partition(".")
+    row, _, column = rest.rpartition(".")
     return CellRef(table, row, column)
 
 

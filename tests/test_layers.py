@@ -29,9 +29,8 @@ ALLOWED = {
     "pairing": {"bodies", "chars", "document", "facts", "findings", "normalize", "prose", "templates", "values"},
     "bodies": {"chars", "normalize"},
     "fingerprints": {"bodies", "errors", "findings", "words", "record"},
-    # Reporters format only: results, findings, and the template labels they print.
-    # ... and the words the rules' categories and severities are named by (engine/words.py)
-    "reporters": {"reporters", "findings", "result", "document", "templates", "places", "record", "engine"},
+    # Reporters format only: records, findings, and the template words they name places with.
+    "reporters": {"reporters", "findings", "result", "document", "templates", "places", "record"},
 }
 
 

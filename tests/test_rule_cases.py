@@ -22,18 +22,13 @@ from checker.check import check_document, cross_year_findings, record_of
 from checker.document import Document, Table
 from checker.extract import document_from_bytes
 from checker.facts import build_facts
-from checker.findings import CellRef, json_number
+from checker.findings import json_number
 from checker.mapping import classify_table
+from checker.places import cell_of_key
 
 from .conftest import ROOT, replace_cell
 
 FIXTURES = sorted((ROOT / "tests" / "rules").glob("*.toml"))
-
-
-def parse_cell_id(cell_id: str) -> CellRef:
-    table, rest = cell_id.split(".", 1)
-    row, column = rest.rsplit(".", 1)
-    return CellRef(table, row, column)
 
 
 def build_case_document(case: dict) -> tuple[Document, str]:
@@ -52,7 +47,7 @@ def build_case_document(case: dict) -> tuple[Document, str]:
         document = drop_printed_row(document, case["drop_row"])
     for cell_id, text in case.get("set", {}).items():
         facts = build_facts(document)
-        ref = parse_cell_id(cell_id)
+        ref = cell_of_key(cell_id)
         source = facts.tables[ref.table].cells[(ref.row, ref.column)].source
         document = replace_cell(document, source, text)
     return document, str(path)

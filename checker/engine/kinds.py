@@ -545,7 +545,7 @@ def _check_conditional(params: Mapping[str, Any]) -> None:
       outputs=("heading", "value", "cell_label", "scope_name"), required=("cell", "scope", "patterns"),
       validate=_check_conditional)
 def conditional(rule: Rule, facts: ReportFacts) -> Iterator[Finding]:
-    ref = CellRef(*check.parse_cell(rule.param("cell")))
+    ref = places.cell_of_key(rule.param("cell"))
     value = facts.values.get(ref)
     if value is None or value.number is None or value.number <= rule.param("above", 0):
         return

@@ -17,13 +17,13 @@ from typing import Any
 from ..dates import BODY_KINDS
 from ..errors import RuleFileError
 from ..facts import PRE_2019
-from ..findings import Category, Severity
+from ..findings import CATEGORY_ZH, SEVERITY_ZH, Category, Severity
 from ..settings import RULES_DIR
 from ..templates import load_templates
 from . import computed, kinds, pair_kinds  # noqa: F401  (each files its kinds in the registry)
 from .registry import COMPUTED, KINDS, KindSpec, RuleProblem, braced, placeholders
 from .rule import NATIONAL, Rule, RuleSet
-from .words import CATEGORY_ZH, SEVERITY_ZH, STATUS_ZH
+from .words import STATUS_ZH
 
 PREFIXES = {"STR": "structure", "ARI": "arithmetic", "VAL": "value", "TPL": "template",
             "CON": "consistency", "TIM": "timeliness", "XYR": "cross_year", "CPY": "copy", "EXT": "extraction"}

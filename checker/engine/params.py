@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from ..places import cell_of_key
 from ..templates import TABLE_IDS, TABLE_NAMES, load_sections, union_spec
 from .registry import RuleProblem
 from .rule import LAST_YEAR
@@ -49,19 +50,13 @@ def check_sections(params: Mapping[str, Any], key: str = "sections") -> None:
         raise RuleProblem(key, f"没有章节 {unknown!r}；可用的有 {'、'.join(section_ids())}")
 
 
-def parse_cell(cell_id: str) -> tuple[str, str, str]:
-    """"t3.result.other.unpaid_fee.total" -> (table, row, column)."""
-    table, _, rest = cell_id.partition(".")
-    row, _, column = rest.rpartition(".")
-    return table, row, column
-
-
 def check_cell(params: Mapping[str, Any], key: str = "cell") -> None:
     """A cell of the templates, written "表.行.列" ("t3.result.other.unpaid_fee.total")."""
     cell_id = params.get(key)
     if cell_id is None:
         return
-    table, row, column = parse_cell(cell_id)
+    ref = cell_of_key(cell_id)
+    table, row, column = ref.table, ref.row, ref.column
     if table not in TABLE_IDS or not row:
         raise RuleProblem(key, f"应写成“表.行.列”（如 t3.new.total），却是 {cell_id!r}")
     spec = union_spec(table)

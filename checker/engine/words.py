@@ -1,13 +1,7 @@
-"""The Chinese a person reads about rules: categories, severities, statuses, origins, and
+"""The Chinese a person reads about rules: statuses, origins (categories and severities: findings.py), and
 the values a message's {placeholders} stand for (`govcheck rules` shows 〈行名〉, not {row_label})."""
 from __future__ import annotations
 
-from ..findings import Category, Severity
-
-CATEGORY_ZH = {Category.STRUCTURE: "结构", Category.ARITHMETIC: "计算", Category.VALUE: "填写", Category.TEMPLATE: "格式",
-               Category.CONSISTENCY: "前后一致", Category.TIMELINESS: "公布时间", Category.CROSS_YEAR: "跨年度",
-               Category.COPY: "照抄上年", Category.EXTRACTION: "读取"}
-SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
 STATUS_ZH = {"stable": "正式", "preview": "试用", "deprecated": "将停用", "removed": "已停用"}
 NATIONAL_ZH = "全国规则"
 

@@ -3,8 +3,7 @@ the terminal, the batch summary and the HTML pages say the same thing. Keys are 
 JSON strings; Severity is a StrEnum, so it looks them up too."""
 from __future__ import annotations
 
-from ..engine.words import CATEGORY_ZH, SEVERITY_ZH  # the words rules are listed with (govcheck rules)
-from ..findings import Category, Severity
+from ..findings import CATEGORY_ZH, SEVERITY_ZH, Category, Severity
 
 SEVERITY_SIGN = {Severity.ERROR: "✗", Severity.WARNING: "?", Severity.INFO: "·"}  # visible without colour
 # a run-on capture's cell split by what the report says, and one no reading decides
