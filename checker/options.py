@@ -70,8 +70,6 @@ NOTHING_TO_CHECK = Words("请给出要检查的文件、目录或 --pair。", "N
 EMPTY_PATH = Words("要检查的文件名是空的。", "A file to check is named by an empty string.")
 NEEDS_OUTPUT = Words("--format {fmt} 需要用 -o 指定输出{what}。", "--format {fmt} needs -o (the output {what}).")
 OUTPUT_KIND = {"file": Words("文件", "file"), "folder": Words("目录", "folder"), "place": Words("位置", "place")}
-OUTPUT_IS_FILE = Words("{output}：--format {fmt} 写入一个目录，而这是一个文件。",
-                       "{output}: --format {fmt} writes a folder, and this is a file.")
 OUTPUT_FOLDER_MISSING = Words("{output}：输出目录不存在。", "{output}: the output folder does not exist.")
 OUTPUT_ONLY_FOR_FILES = Words("-o 只用于 --format csv、xlsx 或 html；终端汇总（--format rich）直接显示。",
                               "-o is for --format csv, xlsx or html; the terminal summary (--format rich) is shown directly.")
@@ -499,8 +497,6 @@ def _check_problem(args: CheckArgs) -> str | None:
         return EMPTY_PATH()
     if args.format in FILE_FORMATS and not args.output:
         return NEEDS_OUTPUT(fmt=args.format, what=OUTPUT_KIND["file" if args.format == "xlsx" else "folder"]())
-    if args.format in ("csv", "html") and args.output and Path(args.output).is_file():
-        return OUTPUT_IS_FILE(output=args.output, fmt=args.format)
     if args.engine == "dask" and not args.scheduler:
         return DASK_NEEDS_SCHEDULER()
     if args.scheduler and args.engine != "dask":

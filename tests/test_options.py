@@ -64,7 +64,7 @@ CASES = [
     (["check", "{seed}", "-o", "{missing}/out.json"], "输出目录不存在"),
     (["check", "{seed}", "--format", "xlsx"], "--format xlsx 需要用 -o 指定输出文件。"),
     (["check", "{seed}", "--format", "csv"], "--format csv 需要用 -o 指定输出目录。"),
-    (["check", "{seed}", "--format", "csv", "-o", "{notes}"], "--format csv 写入一个目录，而这是一个文件。"),
+    (["check", "{seed}", "--format", "csv", "-o", "{notes}"], "这是一个文件，--format csv 写入一个目录。"),
     (["check", "{seed}", "--format", "xlsx", "-o", "{folder}"], "这是一个目录，--format xlsx 写入一个文件。"),
     (["check", "{seed}", "--db", "{folder}"], "{folder}：这是一个目录，不是数据库文件。"),
     (["check", "{seed}", "--db", "{missing}/x.sqlite"], "数据库所在的目录不存在。"),
