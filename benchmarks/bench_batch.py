@@ -63,7 +63,7 @@ if times:  # workers are forked from this process, so they run the timed check_o
         start = time.perf_counter()
         record = inner(path, *args, **kwargs)
         with open(times, "a", encoding="utf-8") as out:  # one short O_APPEND write per file
-            out.write(f"{time.perf_counter() - start:.6f}\t{record.get('format') or record['status']}\t{path}\n")
+            out.write(f"{time.perf_counter() - start:.6f}\t{record.report.format if record.report else record.status}\t{path}\n")
         return record
     batch.check_one = timed
 

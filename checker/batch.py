@@ -1,6 +1,7 @@
-"""Check many files at once: one process per file (a hang or a memory explosion
-is cut off by the file's own limits and reported), several at a time, in any
-order, each outcome a Record (record.py) ready for a reporter or a store.
+"""Check many files at once: a few worker processes, each checking one file after
+another under the file's own limits (a hang or a memory explosion is cut off, reported,
+and the worker replaced), in any order, each outcome a Record (record.py) ready for a
+reporter or a store.
 """
 from __future__ import annotations
 
@@ -122,24 +123,67 @@ def check_one_bytes(data: bytes, name: str, options: CheckOptions = CheckOptions
         return failure(name, "internal_error", f"{name}：govcheck 内部错误（{type(exc).__name__}: {exc}），请报告此问题。")
 
 
-def _worker(path: Path, connection: Connection, memory: int, options: CheckOptions) -> None:
+WORKER_FILES = 64   # files one worker checks before a fresh one takes over: a long run's heap stays small
+
+
+def _serve(connection: Connection, memory: int, options: CheckOptions) -> None:
+    """A worker: checks the files the parent sends, one after another, until told to stop.
+    Its modules, rules and templates are loaded by its first file and kept for the rest."""
     quiet_worker()
     try:
         resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     except (ValueError, OSError):  # pragma: no cover - some systems refuse; the time limit still holds
         pass
-    connection.send(check_one(path, options))
-    connection.close()
+    while True:
+        try:
+            path = connection.recv()
+        except EOFError:   # the parent is gone
+            return
+        if path is None:
+            return
+        connection.send(check_one(path, options))
+
+
+@dataclass
+class _Worker:
+    """One worker process, the duplex pipe to it, and the file it is checking (None: idle)."""
+
+    process: BaseProcess
+    connection: Connection
+    path: Path | None = None
+    started: float = 0.0
+    checked: int = 0
+
+    def give(self, path: Path) -> None:
+        self.connection.send(path)
+        self.path, self.started = path, time.monotonic()
+
+    def worn(self, record: Record) -> bool:
+        """Replaced rather than given another file: after its share of files, or after a file
+        that ran out of memory or met a bug (what such a check leaves behind is not trusted)."""
+        return self.checked >= WORKER_FILES or record.status in ("too_big", "internal_error")
+
+    def stop(self, *, kill: bool) -> None:
+        if kill:
+            self.process.kill()
+        else:
+            try:
+                self.connection.send(None)
+            except OSError:
+                self.process.kill()
+        self.process.join()
+        self.connection.close()
 
 
 def run_batch(paths: list[Path], limits: BatchLimits = BatchLimits(), options: CheckOptions = CheckOptions(), *,
               on_start: Callable[[Path], None] | None = None) -> Iterator[Record]:
-    """Yield one record per path as each finishes. At most `limits.jobs` workers run;
-    a worker past its time is killed and its file reported as timed out. Ctrl-C kills
+    """Yield one record per path as each finishes. At most `limits.jobs` workers run, each
+    checking one file after another; a worker past its file's time is killed (the file
+    reported as timed out) and another takes its place, as one that dies does. Ctrl-C kills
     the workers and raises interrupt.Interrupted here, quietly (see checker/interrupt.py)."""
-    context = mp.get_context("fork")  # workers inherit the loaded modules: no re-import per file
+    context = mp.get_context("fork")  # workers inherit the loaded modules: no re-import
     pending = list(paths)
-    running: dict[Connection, tuple[Path, BaseProcess, float]] = {}
+    workers: list[_Worker] = []
     sigint = Deferred()
     sigint.install()
 
@@ -147,48 +191,62 @@ def run_batch(paths: list[Path], limits: BatchLimits = BatchLimits(), options: C
         if sigint.requested:
             raise Interrupted()
 
+    def start_worker() -> _Worker:
+        parent_end, worker_end = context.Pipe(duplex=True)
+        process: BaseProcess = context.Process(target=_serve, args=(worker_end, limits.memory_bytes, options),
+                                               daemon=True)
+        with sigint_held():
+            process.start()
+        worker_end.close()
+        worker = _Worker(process, parent_end)
+        workers.append(worker)
+        return worker
+
+    def retire(worker: _Worker, *, kill: bool) -> None:
+        workers.remove(worker)
+        worker.stop(kill=kill)
+
     try:
-        while pending or running:
+        while pending or any(w.path for w in workers):
             stop_if_asked()
-            while pending and len(running) < limits.jobs:
+            while pending and (len(workers) < limits.jobs or any(w.path is None for w in workers)):
+                idle = next((w for w in workers if w.path is None), None) or start_worker()
                 path = pending.pop(0)
-                receiver, sender = context.Pipe(duplex=False)
-                worker: BaseProcess = context.Process(target=_worker, args=(path, sender, limits.memory_bytes, options),
-                                                      daemon=True)
-                with sigint_held():
-                    worker.start()
-                sender.close()
-                running[receiver] = (path, worker, time.monotonic())
+                try:
+                    idle.give(path)
+                except OSError:   # it died while idle: the file goes to a fresh worker
+                    retire(idle, kill=True)
+                    start_worker().give(path)
                 if on_start:
                     on_start(path)
-            now = time.monotonic()
-            next_deadline = min(start + limits.seconds_per_file for _, _, start in running.values())
-            wait_for = max(0.0, next_deadline - now)
-            for ready in wait(list(running), timeout=min(wait_for, POLL_SECONDS) if sigint.active else wait_for):
+            busy = {w.connection: w for w in workers if w.path is not None}
+            next_deadline = min(w.started + limits.seconds_per_file for w in busy.values())
+            wait_for = max(0.0, next_deadline - time.monotonic())
+            for ready in wait(list(busy), timeout=min(wait_for, POLL_SECONDS) if sigint.active else wait_for):
                 stop_if_asked()
-                done = cast(Connection, ready)   # wait() hands back the connections it was given
-                path, process, _ = running.pop(done)
+                worker = busy[cast(Connection, ready)]   # wait() hands back the connections it was given
+                path = cast(Path, worker.path)
                 try:
-                    record = done.recv()
+                    record = worker.connection.recv()
                 except EOFError:  # the worker died without a word (killed by the system, crashed)
-                    record = failure(path, "crashed", crashed(path))
-                done.close()
-                process.join()
+                    retire(worker, kill=True)
+                    yield failure(path, "crashed", crashed(path))
+                    continue
+                worker.path, worker.checked = None, worker.checked + 1
+                if worker.worn(record):
+                    retire(worker, kill=False)
                 yield record
             stop_if_asked()
             now = time.monotonic()
-            for receiver, (path, process, start) in list(running.items()):
-                if now - start > limits.seconds_per_file:
-                    process.kill()
-                    process.join()
-                    receiver.close()
-                    del running[receiver]
-                    yield timed_out(path, limits)
+            for worker in [w for w in workers if w.path is not None and now - w.started > limits.seconds_per_file]:
+                path = cast(Path, worker.path)
+                retire(worker, kill=True)
+                yield timed_out(path, limits)
         stop_if_asked()
     finally:
-        for _receiver, (_, process, _) in running.items():  # Ctrl-C: leave no worker behind
-            process.kill()
-        for receiver, (_, process, _) in running.items():
-            process.join()
-            receiver.close()
+        for worker in workers:  # the run is over, or Ctrl-C: leave no worker behind
+            worker.process.kill()
+        for worker in workers:
+            worker.process.join()
+            worker.connection.close()
         sigint.restore()

@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import NoReturn
 
 from . import __version__
-from .batch import CheckOptions
 from .errors import UsageError
 from .findings import Severity
 from .fingerprints import Baseline
@@ -158,13 +157,6 @@ class RulesArgs:
 
 
 Options = CheckArgs | ReportArgs | RulesArgs
-
-
-def check_options(args: CheckArgs) -> CheckOptions:
-    """What every file of the run is checked with."""
-    # the packs' folders absolute: batch workers and the store see the same names
-    return CheckOptions(tuple(args.select), tuple(args.ignore), args.published,
-                        tuple(str(folder.resolve()) for folder in args.rule_dirs))
 
 
 def is_batch(args: CheckArgs) -> bool:
@@ -530,7 +522,10 @@ def _check_problem(args: CheckArgs) -> str | None:
 
 
 def _rule_prefix_problem(args: CheckArgs) -> str | None:
-    rules = check_options(args).rule_set()   # a bad rule file: exit 2 here, before anything is checked
+    from .engine import load_rule_set  # here, not above: --help and --version load no rules
+
+    # a bad rule file: exit 2 here, before anything is checked (the same folders as check_options)
+    rules = load_rule_set(tuple(folder.resolve() for folder in args.rule_dirs))
     for option, prefixes in (("--select", args.select), ("--ignore", args.ignore)):
         for prefix in prefixes:
             if not rules.selected([prefix]):

@@ -8,6 +8,7 @@ import sys
 import pytest
 
 from checker import cli, exit_codes
+from checker.commands import check as check_command
 
 from .conftest import HTML_SAMPLES, PINGTAN, ROOT, SEED
 
@@ -133,7 +134,7 @@ def test_usage_error_exits_two(capsys):
 def test_internal_error_is_one_sentence(monkeypatch, capsys):
     def explode(*_, **__):
         raise RuntimeError("boom")
-    monkeypatch.setattr(cli, "check_file", explode)
+    monkeypatch.setattr(check_command, "check_file", explode)
     status, _, err = run(["check", SEED], capsys)
     assert status == exit_codes.INTERNAL
     assert "Traceback" not in err and "--debug" in err

@@ -13,6 +13,7 @@ import pytest
 
 from checker import batch, cli, exit_codes
 from checker.batch import content_hash
+from checker.commands import check as check_command
 from checker.settings import Limits
 
 from .conftest import SEED
@@ -76,7 +77,7 @@ def test_one_file_is_cut_off_at_its_time_limit(monkeypatch, capsys):
     def hangs(*_, **__):
         import time
         time.sleep(600)
-    monkeypatch.setattr(cli, "check_file", hangs)   # the child is forked: it inherits this
+    monkeypatch.setattr(check_command, "check_file", hangs)   # the child is forked: it inherits this
     status, out, err = run(["check", SEED, "--timeout", "1"], capsys)
     assert status == exit_codes.BAD_INPUT and out == ""
     assert err.startswith(f"{SEED}：检查超过1秒，已中止。")
@@ -85,7 +86,7 @@ def test_one_file_is_cut_off_at_its_time_limit(monkeypatch, capsys):
 def test_one_file_past_its_memory_limit(monkeypatch, capsys):
     def hoards(*_, **__):
         return [bytearray(256 * 1024**2) for _ in range(16)]   # 4 GiB: over the 2 GiB limit
-    monkeypatch.setattr(cli, "check_file", hoards)
+    monkeypatch.setattr(check_command, "check_file", hoards)
     status, out, err = run(["check", SEED, "--format", "json"], capsys)
     assert status == exit_codes.BAD_INPUT
     assert err.startswith(f"{SEED}：检查所需内存超出上限，已中止。")
@@ -95,7 +96,7 @@ def test_one_file_past_its_memory_limit(monkeypatch, capsys):
 def test_one_file_whose_check_dies(monkeypatch, capsys):
     def dies(*_, **__):
         os.kill(os.getpid(), 9)
-    monkeypatch.setattr(cli, "check_file", dies)
+    monkeypatch.setattr(check_command, "check_file", dies)
     status, _, err = run(["check", SEED], capsys)
     assert status == exit_codes.BAD_INPUT and err.startswith(f"{SEED}：检查进程意外终止")
 
@@ -112,7 +113,7 @@ def test_a_pdf_content_bomb_is_cut_off_by_the_limits(tmp_path, capsys):
 def test_a_bug_in_the_child_is_an_internal_error_with_its_traceback(monkeypatch, capsys):
     def explode(*_, **__):
         raise ZeroDivisionError("in the child")
-    monkeypatch.setattr(cli, "check_file", explode)
+    monkeypatch.setattr(check_command, "check_file", explode)
     status, _, err = run(["check", SEED], capsys)
     assert status == exit_codes.INTERNAL and "ZeroDivisionError: in the child" in err and "Traceback" not in err
     with pytest.raises(ZeroDivisionError) as raised:
@@ -161,7 +162,7 @@ def test_one_file_is_drawn_as_before(capsys):
     import io
 
     from checker.check import check_file, record_of
-    from checker.reporters import TerminalReporter
+    from checker.reporters.terminal import TerminalReporter
     stream = io.StringIO()
     reporter = TerminalReporter(stream, width=120, brief=False)
     reporter.start()

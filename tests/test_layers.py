@@ -52,7 +52,7 @@ LAYERS = (
     # runs over many files, the store, outputs
     {"batch", "limited", "store_file", "store", "season", "dask_engine", "reporters", "outputs"},
     # the command
-    {"cli", "options", "__main__", "__init__"},
+    {"cli", "commands", "options", "__main__", "__init__"},
 )
 PACKAGE_CONSTANTS = {"__version__"}   # `from . import __version__`: a constant, not a stage
 

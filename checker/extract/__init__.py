@@ -1,4 +1,8 @@
-"""File -> Document: sniff the format, decode, hand to the right extractor."""
+"""File -> Document: sniff the format, decode, hand to the right extractor.
+
+Each extractor module (and the library it wraps: pypdfium2 and pdfplumber, bs4 and lxml,
+the DOCX reader) is imported when the first file of its format comes, not before: a text
+check never pays for the PDF libraries, and `govcheck --version` pays for none."""
 from __future__ import annotations
 
 import codecs
@@ -11,13 +15,9 @@ from ..errors import BinaryFile, EmptyFile, FileMissing, NotAFile, TooLarge, Und
 from ..settings import DEFAULT_LIMITS, Limits
 from ..words import Words
 from .bounds import refuse_long_text
-from .docx import extract_docx
 from .encoding import declared_charset, decode
 from .files import refuse_special
-from .html import extract_html
-from .pdf import extract_pdf
 from .refusals import refusal
-from .text import extract_text
 
 BYTES_OVER = Words("{size} 字节 > {limit}", "{size} bytes > {limit}")
 OLD_WORD = Words("旧版 Word（.doc）请先另存为 .docx", "save old Word (.doc) files as .docx first")
@@ -75,8 +75,10 @@ def document_from_bytes(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS,
     if refused is not None:
         raise refused
     if fmt == "pdf":
+        from .pdf import extract_pdf
         return extract_pdf(data, name, limits=limits, table_words=table_words)
     if fmt == "docx":
+        from .docx import extract_docx
         return extract_docx(data, name, limits=limits)
     if fmt == "doc":
         raise UnsupportedFormat(name, OLD_WORD())
@@ -93,7 +95,9 @@ def document_from_bytes(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS,
     if fmt != "html":     # a text file's text is the report: bounded before it is read
         refuse_long_text(name, len(text), limits)
     if fmt == "html":
+        from .html import extract_html
         return extract_html(text, limits=limits)
+    from .text import extract_text
     return extract_text(text, markdown=fmt == "markdown")
 
 

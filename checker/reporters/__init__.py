@@ -1,15 +1,16 @@
 """Reporters: each formats records, none computes. One protocol for every output: `start()`,
 `add(record)` for each file's record.Record, `finish()`; --format takes its choices from REPORTERS.
-A terminal or JSON reporter is made over a stream; a CSV, XLSX or HTML one over its -o target."""
+A terminal or JSON reporter is made over a stream; a CSV, XLSX or HTML one over its -o target.
+
+A reporter's module (and rich, for the terminal) is imported when its format is asked for:
+`reporter_class` is the one way to get one."""
 from __future__ import annotations
 
-from typing import Protocol
+from importlib import import_module
+from typing import TYPE_CHECKING, Protocol
 
-from ..record import Record
-from .json import JsonReporter
-from .pages import HtmlReporter
-from .sheets import CsvReporter, XlsxReporter
-from .terminal import TerminalReporter
+if TYPE_CHECKING:
+    from ..record import Record
 
 
 class Reporter(Protocol):
@@ -20,8 +21,17 @@ class Reporter(Protocol):
     def finish(self) -> None: ...
 
 
-# stream formats first, then those written to -o (the order --help lists them in)
-REPORTERS: dict[str, type] = {"json": JsonReporter, "rich": TerminalReporter,
-                              "csv": CsvReporter, "xlsx": XlsxReporter, "html": HtmlReporter}
-__all__ = ["REPORTERS", "CsvReporter", "HtmlReporter", "JsonReporter", "Reporter", "TerminalReporter",
-           "XlsxReporter"]
+# --format's choices, stream formats first, then those written to -o (the order --help lists
+# them in): each with the module and class that write it
+REPORTERS: dict[str, tuple[str, str]] = {"json": ("json", "JsonReporter"), "rich": ("terminal", "TerminalReporter"),
+                                         "csv": ("sheets", "CsvReporter"), "xlsx": ("sheets", "XlsxReporter"),
+                                         "html": ("pages", "HtmlReporter")}
+
+
+def reporter_class(fmt: str) -> type:
+    """The reporter of --format `fmt`, its module imported now."""
+    module, name = REPORTERS[fmt]
+    return getattr(import_module(f"{__name__}.{module}"), name)
+
+
+__all__ = ["REPORTERS", "Reporter", "reporter_class"]

@@ -11,7 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table as RichTable
 
 from ..record import Record
-from .screen import plain
+from .console import plain
 from .words import status_name
 
 

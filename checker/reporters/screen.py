@@ -1,8 +1,9 @@
 """Text from a report (title, heading, cell, message, file name) on a terminal: always
 text, never codes. `visible` is the one place that decides what a terminal may receive;
 every terminal writer (the report, the batch summary, `report --db`, the sentences on
-stderr) goes through it, and rich output is built from `Text` objects made by `plain`,
-so no report text is ever read as console markup.
+stderr) goes through it, and rich output is built from `Text` objects made by
+console.plain, so no report text is ever read as console markup. No rich here: a sentence
+on stderr needs none.
 """
 from __future__ import annotations
 
@@ -10,8 +11,6 @@ import json
 import re
 import sys
 from typing import TextIO
-
-from rich.text import Text
 
 # C0 (tab and newline apart), DEL, C1 (CSI, OSC … as single code points), the bidirectional
 # overrides and isolates (text shown in another order than it is stored), and lone
@@ -41,11 +40,6 @@ def json_line(value: object) -> str:
     escapes are written as JSON escapes (`\\u009b`), so the text they stand for is unchanged."""
     text = json.dumps(value, ensure_ascii=False)
     return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-
-
-def plain(value: object, style: str = "") -> Text:
-    """Report text as a rich cell or line: visible, never markup."""
-    return Text(visible(value), style=style)
 
 
 def say(sentence: object, stream: TextIO | None = None) -> None:

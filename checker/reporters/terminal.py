@@ -13,8 +13,8 @@ from ..places import Wording, cell_of_key, place_text, printed_at, template_name
 from ..record import Record, ReportRead
 from ..templates import TABLE_NAMES, load_sections, union_spec
 from .batch import print_summary
+from .console import plain
 from .marks import CellMark, cell_marks, cell_text
-from .screen import plain
 from .words import DECIDED_NOTE, SEVERITY_SIGN, SEVERITY_ZH, format_name, value_text
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
