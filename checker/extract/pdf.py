@@ -116,9 +116,13 @@ def _pdfium_tables(pdf, data: bytes, pages: list[list[Line]], table_words: Colle
     """Grids from PDFium's chars and paths. The fallback: a page on which PDFium's reading
     cannot be made pdfminer's (pdfium_objects.NeedsPdfminer: a rotated page, a media box
     off the origin, a form XObject, rotated text, a glyph without Unicode text or a hyphen
-    PDFium rewrote, text PDFium's text page drops as a repeat) is read by pdfplumber."""
-    from .pdfium_objects import NeedsPdfminer, read_page
+    PDFium rewrote, text PDFium's text page drops as a repeat or in a font it reads no
+    glyph of) is read by pdfplumber. A file whose cross-reference table PDFium rebuilt (a
+    damaged file) goes down the old route whole: pdfminer and PDFium read damage apart."""
+    from .pdfium_objects import NeedsPdfminer, read_page, repaired
 
+    if repaired(pdf):
+        raise NeedsPdfminer("a damaged file: today's reading (pdfminer, then the repaired copy)")
     plumber = None
     try:
         def fragments_of(i: int, continued: bool) -> list[Fragment]:

@@ -251,9 +251,24 @@ def _chars(raw, textpage, objects: list[Any], height: float) -> list[Obj]:
     for obj in objects:
         key = _address(obj)
         if key in order and key not in read:
+            font = raw.FPDFTextObj_GetFont(obj)
+            if _address(font) not in descents and not _procedure_font(raw, font):
+                # No glyph of its font was read: not a space of a working font but a font
+                # PDFium cannot use (a damaged font program), whose text pdfminer still reads.
+                raise NeedsPdfminer("text in a font PDFium reads nothing of")
             keyed.append((order[key], -1, _blank(raw, obj, height)))
     keyed.sort(key=lambda t: (t[0], t[1]))   # content order, as pdfminer reads (PDFium sorts a line by x)
     return [char for _, _, char in keyed]
+
+
+def _procedure_font(raw, font) -> bool:
+    """A Type3 font (no name, no font program: each glyph a content procedure), as
+    Chromium prints Noto with, one font to a few glyphs: a space may be its only glyph."""
+    size = ctypes.c_size_t()
+    name = ctypes.create_string_buffer(8)
+    raw.FPDFFont_GetFontData(font, None, 0, ctypes.byref(size))
+    raw.FPDFFont_GetBaseFontName(font, name, 8)
+    return size.value == 0 and not name.value
 
 
 def _blank(raw, obj, height: float) -> Obj:
@@ -282,6 +297,14 @@ def _blank(raw, obj, height: float) -> Obj:
             "upright": m[0] * m[3] > 0}
 
 
+def repaired(pdf) -> bool:
+    """Whether PDFium had to rebuild the file's cross-reference table (a damaged file):
+    pdfminer may read such a file otherwise, so it keeps today's reading."""
+    import pypdfium2.raw as raw
+
+    return not raw.FPDF_DocumentHasValidCrossReferenceTable(pdf.raw)
+
+
 def read_page(pdf, index: int, keep) -> ObjectsPage:
     """Page `index` of an open pypdfium2 document as chars and the edges of the objects
     `keep` accepts (pdfplumber's page.filter(keep).edges). Raises NeedsPdfminer."""
@@ -291,7 +314,7 @@ def read_page(pdf, index: int, keep) -> ObjectsPage:
     try:
         if page.get_rotation() % 360:
             raise NeedsPdfminer("a rotated page")   # pdfminer turns its coordinates
-        left, bottom, right, top = page.get_mediabox()
+        left, bottom, right, top = (stream_number(v) for v in page.get_mediabox())
         if left or bottom:
             raise NeedsPdfminer("a media box away from the origin")   # pdfplumber shifts by it
         width, height = right - left, top - bottom
