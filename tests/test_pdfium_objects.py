@@ -68,7 +68,9 @@ def test_grids_are_pdfplumbers(name, index):
         for continued in (False, True):
             want, got = page_fragments(theirs, index + 1, continued), page_fragments(ours, index + 1, continued)
             assert [[c[4] for c in f.cells] for f in got] == [[c[4] for c in f.cells] for f in want]
-            assert [(f.page, f.last_page, f.page_height) for f in got] == [(f.page, f.last_page, f.page_height) for f in want]
+            assert [(f.page, f.last_page) for f in got] == [(f.page, f.last_page) for f in want]
+            # PDFium's media box is 32-bit: 841.889763779528 comes back as 841.8898
+            assert all(abs(f.page_height - g.page_height) < 0.01 for f, g in zip(want, got))
             for f, g in zip(want, got):
                 assert all(abs(u - v) < 0.01 for c, d in zip(f.cells, g.cells) for u, v in zip(c[:4], d[:4]))
         settings = DEFAULT_PDF.table_settings()
