@@ -1,4 +1,4 @@
-"""PDF -> Document. The only modules that import a PDF library are this one's stages.
+"""PDF -> Document. Only this module and its stages (pdf_*, pdfium_objects) import a PDF library.
 
 The stages, each a function below:
 1. read pages: pypdfium2 (about 2 ms a page) reads every page's text lines, boxes and
@@ -36,7 +36,6 @@ BROKEN_STRUCTURE = Words("PDF 结构损坏", "broken PDF structure")
 NO_PAGES = Words("没有页面", "no pages")
 PAGES_OVER = Words("{pages} 页 > {limit}", "{pages} pages > {limit}")
 
-PageSource = object   # an open pypdfium2 PdfDocument
 
 
 def _open(data: bytes, name: str):
