@@ -7,7 +7,8 @@ floors measured as processes in the same run:
 
 Files: the real 淮安 report (6 pages, tables on 3), the real 洪泽 report (5 pages), and
 samples/long/huaian_2024.x50.pdf (50 pages made from 淮安 by tools/make_long_pdf.py: its
-prose pages repeated, its table pages once). Each figure is the median of N runs.
+prose pages repeated, its table pages once). Each figure is the median of N runs, the
+commands of a file taking turns.
 
 Usage: python benchmarks/bench_pdf.py [N] [--before DIR]
   --before DIR   also time the check of another checkout's tree (PYTHONPATH=DIR), same run
@@ -47,8 +48,9 @@ def run_seconds(argv: list[str], pythonpath: Path | None = None) -> float:
     env = dict(os.environ)
     if pythonpath is not None:
         env["PYTHONPATH"] = str(pythonpath)
+    # `python -m` puts the working folder first on sys.path: run in the tree that is timed.
     start = time.perf_counter()
-    done = subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+    done = subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=pythonpath or ROOT)
     seconds = time.perf_counter() - start
     if done.returncode not in (0, 1):   # 1: the report has findings
         sys.exit(f"{' '.join(map(str, argv))} failed ({done.returncode}): {done.stderr.decode()[-500:]}")
@@ -57,6 +59,16 @@ def run_seconds(argv: list[str], pythonpath: Path | None = None) -> float:
 
 def median_of(n: int, argv: list[str], pythonpath: Path | None = None) -> float:
     return statistics.median(run_seconds(argv, pythonpath) for _ in range(n))
+
+
+def interleaved(n: int, commands: list[tuple[list[str], Path | None]]) -> list[float]:
+    """The median of n runs of each command, the commands taking turns round by round, so
+    a busy spell of the machine slows them all alike rather than one of them."""
+    times: list[list[float]] = [[] for _ in commands]
+    for _ in range(n):
+        for k, (argv, pythonpath) in enumerate(commands):
+            times[k].append(run_seconds(argv, pythonpath))
+    return [statistics.median(t) for t in times]
 
 
 def pages_of(path: Path) -> int:
@@ -83,10 +95,9 @@ def main() -> None:
                                                        for name, _ in trees)
     print(header)
     for path in FILES:
-        checks = [median_of(args.n, [python, "-m", "checker", "check", str(path), "--format", "json"], tree)
-                  for _, tree in trees]
-        plumber = median_of(args.n, [python, "-c", PLUMBER, str(path)])
-        pdfium_floor = median_of(args.n, [python, "-c", PDFIUM, str(path)])
+        commands = [([python, "-m", "checker", "check", str(path), "--format", "json"], tree) for _, tree in trees]
+        commands += [([python, "-c", PLUMBER, str(path)], None), ([python, "-c", PDFIUM, str(path)], None)]
+        *checks, plumber, pdfium_floor = interleaved(args.n, commands)
         line = f"{path.name:24} {pages_of(path):5d} " + " ".join(f"{c:9.3f}" for c in checks)
         line += f" {plumber:9.3f} {pdfium_floor:9.3f}"
         line += "".join(f" {c / plumber:14.2f} {c / pdfium_floor:13.2f}" for c in checks)
