@@ -307,6 +307,7 @@ def test_a_pdf_whose_table_pages_no_reader_parses_is_one_sentence(monkeypatch, c
 
     def fails(*_):
         raise KeyError("Invalid dictionary construct")
+    monkeypatch.setattr(pdf, "_pdfium_tables", fails)    # PDFium's objects, pdfminer, the repaired copy: none reads
     monkeypatch.setattr(pdf, "_plumber_tables", fails)
     path = SAMPLES / "huaian_2024.pdf"
     status, _, err = run(["check", path], capsys)

@@ -1,6 +1,7 @@
 """PDF reading regressions on real reports and on pages printed by a browser."""
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
@@ -10,7 +11,9 @@ from checker.chars import compact
 from checker.check import check_document
 from checker.document import Table
 from checker.extract import pdf as pdf_extract
-from checker.extract import read_document
+from checker.extract import pdf_grids, read_document
+from checker.extract.pdf import extract_pdf
+from checker.extract.pdf_settings import DEFAULT_PDF
 from checker.templates import table_page_words
 
 from .conftest import SAMPLES, load_json, section_pairs
@@ -39,7 +42,7 @@ def test_wps_heading_above_its_table_is_section_two():
 def test_prose_rows_caught_by_a_grid_are_text(monkeypatch):
     """Were the strips visible, the grid's leading rows of one full-width cell of
     prose or a heading are still text; the 第二十条 caption row stays the table's."""
-    monkeypatch.setattr(pdf_extract, "_drawn", lambda obj: True)
+    monkeypatch.setattr(pdf_extract, "drawn", lambda obj: True)
     _hongze_reads_exactly()
 
 
@@ -48,7 +51,7 @@ def test_prose_rows_caught_by_a_grid_are_text(monkeypatch):
     ((0.776, 0.851, 0.945), False), (0, False), ((0, 0, 0, 1), False), ("P0", False), (None, False),
 ])
 def test_paper_white(colour, white):
-    assert pdf_extract._is_white(colour) is white
+    assert pdf_grids.is_white(colour) is white
 
 
 # --- pages printed by a browser (Chromium, with its default header and footer) ---------
@@ -89,12 +92,12 @@ def test_last_row_alone_overleaf_joins_its_table():
     assert "STR007" not in {f.rule for f in result.findings}
 
 
-def test_continuation_page_without_a_table_word_is_read(monkeypatch):
+def test_continuation_page_without_a_table_word_is_read():
     """A page holding only the end of a table may name no table: it is read because the
     table before it is the last thing on its page, however far above the foot it ends."""
     words = table_page_words() - {"结转下年度继续办理", "未经复议直接起诉", "复议后起诉"}
-    monkeypatch.setattr(pdf_extract, "CONTINUES_NEAR_BOTTOM", 0.0)
-    document = read_document(LAST_ROW_ALONE, table_words=words)
+    never_near = dataclasses.replace(DEFAULT_PDF, continues_near_bottom=0.0)
+    document = extract_pdf(LAST_ROW_ALONE.read_bytes(), str(LAST_ROW_ALONE), table_words=words, settings=never_near)
     tables = check_document(document, str(LAST_ROW_ALONE)).to_dict()["tables"]
     assert tables == load_json(SAMPLES / "html" / "county_2024_errors.truth.json")["tables"]
 
@@ -102,7 +105,7 @@ def test_continuation_page_without_a_table_word_is_read(monkeypatch):
 def test_row_without_its_upper_rule_on_a_continued_page(monkeypatch):
     """Chromium draws no rule above the first row of p5 (the break falls inside a merged
     group): on a continued page, rules starting above every table found close it."""
-    monkeypatch.setattr(pdf_extract, "_open_edges", lambda page, bbox: [])
+    monkeypatch.setattr(pdf_grids, "_open_edges", lambda page, bbox, settings: [])
     tables = check_file(TALL).to_dict()["tables"]
     assert tables == load_json(SAMPLES / "html" / "county_2024_clean.truth.json")["tables"]
 
