@@ -124,24 +124,34 @@ def check_one_bytes(data: bytes, name: str, options: CheckOptions = CheckOptions
 
 
 WORKER_FILES = 64   # files one worker checks before a fresh one takes over: a long run's heap stays small
+PARENT_LOOK_SECONDS = 1.0   # how often an idle worker makes sure its parent still runs
 
 
-def _serve(connection: Connection, memory: int, options: CheckOptions) -> None:
-    """A worker: checks the files the parent sends, one after another, until told to stop.
-    Its modules, rules and templates are loaded by its first file and kept for the rest."""
+def _serve(connection: Connection, parents_end: Connection, memory: int, options: CheckOptions) -> None:
+    """A worker: checks the files the parent sends, one after another, until told to stop or
+    its parent is gone. Its modules, rules and templates are loaded by its first file and kept
+    for the rest."""
+    parent = os.getppid()
+    parents_end.close()   # the fork's copy: else the pipe never ends when the parent is killed
     quiet_worker()
     try:
         resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     except (ValueError, OSError):  # pragma: no cover - some systems refuse; the time limit still holds
         pass
     while True:
+        # A worker forked later holds a copy of this pipe's other end too: so the parent is
+        # also looked for, and a worker whose parent was killed (SIGKILL) ends within a second.
+        if not connection.poll(PARENT_LOOK_SECONDS):
+            if os.getppid() != parent:
+                return
+            continue
         try:
             path = connection.recv()
         except EOFError:   # the parent is gone
             return
         if path is None:
             return
-        connection.send(check_one(path, options))
+        connection.send(check_one(path, options).to_dict())   # the one serialiser: cheaper to unpickle than the record
 
 
 @dataclass
@@ -193,8 +203,8 @@ def run_batch(paths: list[Path], limits: BatchLimits = BatchLimits(), options: C
 
     def start_worker() -> _Worker:
         parent_end, worker_end = context.Pipe(duplex=True)
-        process: BaseProcess = context.Process(target=_serve, args=(worker_end, limits.memory_bytes, options),
-                                               daemon=True)
+        process: BaseProcess = context.Process(target=_serve, args=(worker_end, parent_end, limits.memory_bytes,
+                                                                    options), daemon=True)
         with sigint_held():
             process.start()
         worker_end.close()
@@ -227,7 +237,7 @@ def run_batch(paths: list[Path], limits: BatchLimits = BatchLimits(), options: C
                 worker = busy[cast(Connection, ready)]   # wait() hands back the connections it was given
                 path = cast(Path, worker.path)
                 try:
-                    record = worker.connection.recv()
+                    record = Record.from_dict(worker.connection.recv())
                 except EOFError:  # the worker died without a word (killed by the system, crashed)
                     retire(worker, kill=True)
                     yield failure(path, "crashed", crashed(path))

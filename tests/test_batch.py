@@ -85,6 +85,22 @@ def test_store_skips_unchanged_files_and_reports(tmp_path, capsys):
     assert "文件 5 个，已检查 5 个，其中有错误的 1 个" in out and "ARI001" in out and "county_2024_errors.html" in out
 
 
+def workers_left(marker: str, seconds: float) -> list[int]:
+    """Processes whose command line names `marker`, waited for up to `seconds` to end."""
+    deadline = time.monotonic() + seconds
+    while True:
+        left = []
+        for proc in Path("/proc").iterdir():
+            try:
+                if proc.name.isdigit() and marker in (proc / "cmdline").read_bytes().decode(errors="replace"):
+                    left.append(int(proc.name))
+            except OSError:   # ended while looked at
+                continue
+        if not left or time.monotonic() > deadline:
+            return left
+        time.sleep(0.1)
+
+
 def test_interrupted_run_resumes_without_loss_or_doubling(tmp_path):
     """Kill a batch mid-run, run it again: every file once, findings as in an uninterrupted run."""
     db, reference = tmp_path / "killed.sqlite", tmp_path / "whole.sqlite"
@@ -102,6 +118,7 @@ def test_interrupted_run_resumes_without_loss_or_doubling(tmp_path):
         time.sleep(0.05)
     process.send_signal(signal.SIGKILL)
     process.wait()
+    assert workers_left(str(db), seconds=10) == []   # no worker outlives its killed parent
     with sqlite3.connect(db) as c:
         done_before = c.execute("SELECT COUNT(*) FROM files").fetchone()[0]
     total = len(expand_paths([str(SAMPLES)]))

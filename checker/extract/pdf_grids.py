@@ -121,10 +121,29 @@ def _trim_prose_rows(rows: list[Row], x0: float, x1: float, s: PdfSettings) -> l
     return rows
 
 
+@dataclass(frozen=True, slots=True)
+class _CharsOnly:
+    """All that pdfplumber's Table.extract reads of a page: its chars."""
+
+    chars: list[dict[str, Any]]
+
+
+def _cell_texts(table, s: PdfSettings) -> list[list[str | None]]:
+    """pdfplumber's Table.extract given only the chars inside the table's box: it tests
+    every char of its page against every row, and no char outside the box is in a row
+    (the same texts, in the same order, for a table's worth of work)."""
+    from pdfplumber.table import Table as PlumberTable
+
+    x0, top, x1, bottom = table.bbox
+    inside = [c for c in table.page.chars
+              if x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom]
+    return PlumberTable(_CharsOnly(inside), table.cells).extract(**s.text_settings())  # type: ignore[arg-type]
+
+
 def _fragment(table, page_number: int, page_height: float, s: PdfSettings) -> Fragment | None:
     """One pdfplumber table as a Fragment, rows of prose at its ends left to the text."""
     rows = [[(b[0], b[1], b[2], b[3], fix_radicals(t or "")) for b, t in zip(row.cells, texts) if b is not None]
-            for row, texts in zip(table.rows, table.extract(**s.text_settings()))]
+            for row, texts in zip(table.rows, _cell_texts(table, s))]
     x0, _, x1, _ = table.bbox
     rows = _trim_prose_rows(rows, x0, x1, s)
     cells = [c for row in rows for c in row]
