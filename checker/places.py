@@ -18,6 +18,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .findings import CellRef
 from .templates import TABLE_IDS, TABLE_NAMES, TableSpec, load_sections, load_templates, union_spec
@@ -29,6 +30,7 @@ def cell_key(ref: CellRef) -> str:
     return f"{ref.table}.{ref.row}.{ref.column}"
 
 
+@lru_cache(maxsize=4096)   # a season's records name the same few hundred cells: each parsed once
 def cell_of_key(key: str) -> CellRef:
     """The cell a key names (the inverse of cell_key); a key without its three parts gives
     empty ones, for the caller to refuse (engine/params.check_cell names the rule file)."""
