@@ -91,25 +91,36 @@ def test_stream_numbers_come_back_from_floats():
         assert stream_number(ctypes.c_float(written).value) == written
 
 
-def test_a_rotated_page_is_left_to_pdfminer(tmp_path):
+def rotated_table_page(tmp_path):
+    """淮安's first table page (page 3) turned by 90 degrees, saved anew."""
     path = tmp_path / "rotated.pdf"
     pdf = pdfium.PdfDocument(SAMPLES / "huaian_2024.pdf")
     pdf[2].set_rotation(90)
     pdf.save(path)
     pdf.close()
-    rotated = pdfium.PdfDocument(path)
+    return path
+
+
+def test_a_rotated_page_is_left_to_pdfminer(tmp_path):
+    rotated = pdfium.PdfDocument(rotated_table_page(tmp_path))
     with pytest.raises(NeedsPdfminer):
         read_page(rotated, 2, drawn)
     read_page(rotated, 3, drawn)
     rotated.close()
 
 
-def test_a_page_pdfium_cannot_match_is_read_by_pdfminer_alike(tmp_path):
-    """The fallback gives what pdfminer gives: a rotated table page reads as it did."""
-    from checker.extract.pdf import extract_pdf
-    path = tmp_path / "rotated.pdf"
-    pdf = pdfium.PdfDocument(SAMPLES / "huaian_2024.pdf")
-    pdf[2].set_rotation(90)
-    pdf.save(path)
-    pdf.close()
-    assert any(block.__class__.__name__ == "Table" for block in extract_pdf(path.read_bytes(), str(path)).blocks)
+def test_a_page_pdfium_cannot_match_is_read_by_pdfminer_alike(tmp_path, monkeypatch):
+    """The fallback gives what pdfminer gives: a file with a rotated table page reads as the
+    old route (pdfminer for every page) reads it."""
+    from checker.document import Table
+    from checker.extract import pdf as pdf_module
+    path = rotated_table_page(tmp_path)
+    data = path.read_bytes()
+    mixed = pdf_module.extract_pdf(data, str(path))   # page 3 by pdfminer, the other table pages by PDFium
+
+    def old_route_only(*args, **kwargs):
+        raise NeedsPdfminer("every page by pdfminer")
+
+    monkeypatch.setattr(pdf_module, "_pdfium_tables", old_route_only)
+    assert pdf_module.extract_pdf(data, str(path)) == mixed
+    assert sum(isinstance(block, Table) for block in mixed.blocks) >= 2

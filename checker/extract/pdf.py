@@ -37,7 +37,6 @@ NO_PAGES = Words("没有页面", "no pages")
 PAGES_OVER = Words("{pages} 页 > {limit}", "{pages} pages > {limit}")
 
 
-
 def _open(data: bytes, name: str):
     import pypdfium2 as pdfium
 
