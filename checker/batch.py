@@ -125,6 +125,7 @@ def check_one_bytes(data: bytes, name: str, options: CheckOptions = CheckOptions
 
 WORKER_FILES = 64   # files one worker checks before a fresh one takes over: a long run's heap stays small
 PARENT_LOOK_SECONDS = 1.0   # how often an idle worker makes sure its parent still runs
+STOP_SECONDS = 0.5          # a worker told to stop that is not gone by then is killed
 
 
 def _serve(connection: Connection, parents_end: Connection, memory: int, options: CheckOptions) -> None:
@@ -168,19 +169,23 @@ class _Worker:
         self.connection.send(path)
         self.path, self.started = path, time.monotonic()
 
-    def worn(self, record: Record) -> bool:
-        """Replaced rather than given another file: after its share of files, or after a file
-        that ran out of memory or met a bug (what such a check leaves behind is not trusted)."""
-        return self.checked >= WORKER_FILES or record.status in ("too_big", "internal_error")
+    def untrusted(self, record: Record) -> bool:
+        """After a file that ran out of memory or met a bug, what the check left behind (a
+        thread, a heap) is not trusted: the worker is killed, not asked to stop."""
+        return record.status in ("too_big", "internal_error")
 
     def stop(self, *, kill: bool) -> None:
-        if kill:
-            self.process.kill()
-        else:
+        """Ended: killed, or told to stop and killed if it is not gone within STOP_SECONDS
+        (a thread a library left running can keep a process from exiting)."""
+        if not kill:
             try:
                 self.connection.send(None)
             except OSError:
-                self.process.kill()
+                kill = True
+        if not kill:
+            self.process.join(STOP_SECONDS)
+        if self.process.is_alive():
+            self.process.kill()
         self.process.join()
         self.connection.close()
 
@@ -194,6 +199,7 @@ def run_batch(paths: list[Path], limits: BatchLimits = BatchLimits(), options: C
     context = mp.get_context("fork")  # workers inherit the loaded modules: no re-import
     pending = list(paths)
     workers: list[_Worker] = []
+    retried: set[Path] = set()   # files whose worker died after checking others: tried once more
     sigint = Deferred()
     sigint.install()
 
@@ -240,11 +246,17 @@ def run_batch(paths: list[Path], limits: BatchLimits = BatchLimits(), options: C
                     record = Record.from_dict(worker.connection.recv())
                 except EOFError:  # the worker died without a word (killed by the system, crashed)
                     retire(worker, kill=True)
+                    if worker.checked and path not in retried:
+                        # it may have died of a file before (a thread it left): the file
+                        # crashes only when it kills a fresh worker too
+                        retried.add(path)
+                        pending.insert(0, path)
+                        continue
                     yield failure(path, "crashed", crashed(path))
                     continue
                 worker.path, worker.checked = None, worker.checked + 1
-                if worker.worn(record):
-                    retire(worker, kill=False)
+                if worker.untrusted(record) or worker.checked >= WORKER_FILES:
+                    retire(worker, kill=worker.untrusted(record))
                 yield record
             stop_if_asked()
             now = time.monotonic()

@@ -59,6 +59,59 @@ def test_hanging_and_exploding_files_are_cut_off(tmp_path, monkeypatch):
     assert status == {"slow.txt": "timeout", "huge.txt": "too_big", "qingzu_2024.txt": "ok"}
 
 
+def copies_of_the_seed(folder: Path, *names: str) -> list[Path]:
+    paths = [folder / f"{name}.txt" for name in names]
+    for path in paths:
+        path.write_bytes(SEED.read_bytes())
+    return paths
+
+
+def test_a_check_that_leaves_a_thread_running_holds_up_no_other_file(tmp_path, monkeypatch):
+    """A worker after an internal error is killed, not waited for: a thread the check left
+    (here 30 s) must not stall the run nor push a neighbour past its time."""
+    import threading
+    real_check = batch.check_bytes
+
+    def leaves_a_thread(data, name, **kwargs):
+        if "thread" in name:
+            threading.Thread(target=time.sleep, args=(30,)).start()   # not a daemon: it keeps a process up
+            raise RuntimeError("after starting a thread")
+        if "slow" in name:
+            time.sleep(1.5)
+        return real_check(data, name, **kwargs)
+
+    monkeypatch.setattr(batch, "check_bytes", leaves_a_thread)
+    started = time.monotonic()
+    records = list(run_batch(copies_of_the_seed(tmp_path, "thread", "slow", "a", "b"),
+                             BatchLimits(seconds_per_file=4, jobs=2)))
+    assert time.monotonic() - started < 15
+    assert {Path(r.file).stem: r.status for r in records} == {"thread": "internal_error", "slow": "ok", "a": "ok", "b": "ok"}
+
+
+def test_a_worker_dying_after_a_good_file_does_not_blame_the_next(tmp_path, monkeypatch):
+    """A worker that dies while checking a file, having checked others before, may have died
+    of them: the file is tried once more in a fresh worker, and is called crashed only if it
+    kills that one too."""
+    import os
+    import threading
+    real_check = batch.check_bytes
+
+    def dies_late_or_now(data, name, **kwargs):
+        if "late" in name:   # dies 0.5 s after its own, good, record is sent
+            threading.Thread(target=lambda: (time.sleep(0.5), os._exit(4)), daemon=True).start()
+        if "next" in name:
+            time.sleep(1.5)
+        if "crash" in name:
+            os._exit(3)
+        return real_check(data, name, **kwargs)
+
+    monkeypatch.setattr(batch, "check_bytes", dies_late_or_now)
+    records = list(run_batch(copies_of_the_seed(tmp_path, "late", "next", "ok", "crash"),
+                             BatchLimits(seconds_per_file=10, jobs=1)))
+    assert [(Path(r.file).stem, r.status) for r in records] == [
+        ("late", "ok"), ("next", "ok"), ("ok", "ok"), ("crash", "crashed")]
+
+
 def test_json_lines_come_in_input_order(capsys):
     paths = [str(p) for p in CHECKABLE]
     status = cli.main(["check", *paths, "--format", "json", "--jobs", "2"])
