@@ -159,6 +159,12 @@ class RulesArgs:
 Options = CheckArgs | ReportArgs | RulesArgs
 
 
+def rule_folders(args: CheckArgs) -> tuple[Path, ...]:
+    """The packs' folders (--rules), absolute: the validation here, the batch workers and the
+    store all name them alike."""
+    return tuple(folder.resolve() for folder in args.rule_dirs)
+
+
 def is_batch(args: CheckArgs) -> bool:
     """One report on the terminal or as one JSON object, with at most its last year's
     report beside it; anything else is a run over many files (records, outputs, store)."""
@@ -524,8 +530,7 @@ def _check_problem(args: CheckArgs) -> str | None:
 def _rule_prefix_problem(args: CheckArgs) -> str | None:
     from .engine import load_rule_set  # here, not above: --help and --version load no rules
 
-    # a bad rule file: exit 2 here, before anything is checked (the same folders as check_options)
-    rules = load_rule_set(tuple(folder.resolve() for folder in args.rule_dirs))
+    rules = load_rule_set(rule_folders(args))   # a bad rule file: exit 2 here, before anything is checked
     for option, prefixes in (("--select", args.select), ("--ignore", args.ignore)):
         for prefix in prefixes:
             if not rules.selected([prefix]):

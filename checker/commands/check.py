@@ -13,7 +13,7 @@ from ..fingerprints import Baseline
 from ..inputs import STDIN, input_name, read_input, skip_own_outputs, skipped_sentence
 from ..limited import call_limited
 from ..names import shown_name
-from ..options import CheckArgs, is_batch
+from ..options import CheckArgs, is_batch, rule_folders
 from ..record import Options as CheckOptions
 from ..record import Record
 from ..reporters.screen import say
@@ -30,9 +30,8 @@ def run_check(args: CheckArgs) -> int:
 
 def check_options(args: CheckArgs) -> CheckOptions:
     """What every file of the run is checked with."""
-    # the packs' folders absolute: batch workers and the store see the same names
     return CheckOptions(tuple(args.select), tuple(args.ignore), args.published,
-                        tuple(str(folder.resolve()) for folder in args.rule_dirs))
+                        tuple(str(folder) for folder in rule_folders(args)))
 
 
 def exit_status(records: Sequence[Record], new: Sequence[Record], fail_on: str, exit_zero: bool) -> int:
