@@ -126,6 +126,8 @@ def check_one_bytes(data: bytes, name: str, options: CheckOptions = CheckOptions
 WORKER_FILES = 64   # files one worker checks before a fresh one takes over: a long run's heap stays small
 PARENT_LOOK_SECONDS = 1.0   # how often an idle worker makes sure its parent still runs
 STOP_SECONDS = 0.5          # a worker told to stop that is not gone by then is killed
+# After these, what the check left behind (a thread, a heap) is not trusted: the worker is killed.
+UNTRUSTED_AFTER = ("too_big", "internal_error")
 
 
 def _serve(connection: Connection, parents_end: Connection, memory: int, options: CheckOptions) -> None:
@@ -169,23 +171,16 @@ class _Worker:
         self.connection.send(path)
         self.path, self.started = path, time.monotonic()
 
-    def untrusted(self, record: Record) -> bool:
-        """After a file that ran out of memory or met a bug, what the check left behind (a
-        thread, a heap) is not trusted: the worker is killed, not asked to stop."""
-        return record.status in ("too_big", "internal_error")
-
     def stop(self, *, kill: bool) -> None:
         """Ended: killed, or told to stop and killed if it is not gone within STOP_SECONDS
         (a thread a library left running can keep a process from exiting)."""
         if not kill:
             try:
                 self.connection.send(None)
-            except OSError:
-                kill = True
-        if not kill:
-            self.process.join(STOP_SECONDS)
-        if self.process.is_alive():
-            self.process.kill()
+                self.process.join(STOP_SECONDS)
+            except OSError:   # already gone
+                pass
+        self.process.kill()   # nothing once it has ended
         self.process.join()
         self.connection.close()
 
@@ -251,12 +246,13 @@ def run_batch(paths: list[Path], limits: BatchLimits = BatchLimits(), options: C
                         # crashes only when it kills a fresh worker too
                         retried.add(path)
                         pending.insert(0, path)
-                        continue
-                    yield failure(path, "crashed", crashed(path))
+                    else:
+                        yield failure(path, "crashed", crashed(path))
                     continue
                 worker.path, worker.checked = None, worker.checked + 1
-                if worker.untrusted(record) or worker.checked >= WORKER_FILES:
-                    retire(worker, kill=worker.untrusted(record))
+                untrusted = record.status in UNTRUSTED_AFTER
+                if untrusted or worker.checked >= WORKER_FILES:
+                    retire(worker, kill=untrusted)
                 yield record
             stop_if_asked()
             now = time.monotonic()
@@ -267,8 +263,5 @@ def run_batch(paths: list[Path], limits: BatchLimits = BatchLimits(), options: C
         stop_if_asked()
     finally:
         for worker in workers:  # the run is over, or Ctrl-C: leave no worker behind
-            worker.process.kill()
-        for worker in workers:
-            worker.process.join()
-            worker.connection.close()
+            worker.stop(kill=True)
         sigint.restore()
